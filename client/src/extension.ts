@@ -1,0 +1,38 @@
+/**
+ * The VS Code client: starts the bundled language server for Python files, forwards the
+ * `poolGuide` settings, and offers a restart command and an output channel. No analysis here.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const outputChannel = vscode.window.createOutputChannel('Pool Guide', { log: true });
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'python' },
+      { scheme: 'untitled', language: 'python' },
+    ],
+    synchronize: { configurationSection: 'poolGuide' },
+    outputChannel,
+  };
+  client = new LanguageClient('poolGuide', 'Pool Guide', serverOptions, clientOptions);
+  context.subscriptions.push(
+    outputChannel,
+    vscode.commands.registerCommand('poolGuide.restartServer', async () => {
+      await client?.restart();
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

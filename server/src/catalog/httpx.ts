@@ -1,0 +1,391 @@
+/**
+ * httpx (encode/httpx): clients, transports, Limits, Timeout and the request functions, with the
+ * renamed and removed names of older releases. Facts were read from the release tags named in
+ * each `source`; `../shared/docs/library-facts.md` §1 collects them. Data only.
+ */
+import type { CallableSpec, ConfigSpec, LibrarySpec, ParamSpec, PositionalOrder, Source } from './schema';
+
+const REPO = 'encode/httpx';
+const at = (tag: string, path: string, line?: number): Source => ({ repo: REPO, tag, path, line });
+
+const TIMEOUT_SIG = at('0.28.1', 'httpx/_config.py', 86);
+const LIMITS_SIG = at('0.28.1', 'httpx/_config.py', 173);
+const CLIENT_SIG = at('0.28.1', 'httpx/_client.py', 639);
+const ASYNC_CLIENT_SIG = at('0.28.1', 'httpx/_client.py', 1353);
+const TRANSPORT_SIG = at('0.28.1', 'httpx/_transports/default.py', 136);
+const ASYNC_TRANSPORT_SIG = at('0.28.1', 'httpx/_transports/default.py', 280);
+const API = at('0.28.1', 'httpx/_api.py');
+
+const TIMEOUT_DOCS = 'https://www.python-httpx.org/advanced/timeouts/';
+const LIMITS_DOCS = 'https://www.python-httpx.org/advanced/resource-limits/';
+const TRANSPORT_DOCS = 'https://www.python-httpx.org/advanced/transports/';
+const API_DOCS = 'https://www.python-httpx.org/api/';
+
+/** `DEFAULT_TIMEOUT_CONFIG = Timeout(timeout=5.0)` (0.28.1 `httpx/_config.py:246`): every phase 5 s. */
+const DEFAULT_TIMEOUT_FIELDS = { connect: 5.0, read: 5.0, write: 5.0, pool: 5.0 };
+/** `DEFAULT_LIMITS = Limits(max_connections=100, max_keepalive_connections=20)` (0.28.1 `httpx/_config.py:247`), expiry from Limits' own default. */
+const DEFAULT_LIMIT_FIELDS = { max_connections: 100, max_keepalive_connections: 20, keepalive_expiry: 5.0 };
+
+function timeoutParam(source: Source, meaning: string): ParamSpec {
+  return {
+    name: 'timeout',
+    default: 'DEFAULT_TIMEOUT_CONFIG',
+    unit: 'seconds',
+    type: 'float | None | tuple | Timeout',
+    meaning,
+    config: 'httpx.Timeout',
+    omittedFields: DEFAULT_TIMEOUT_FIELDS,
+    noneDisablesAll: true,
+    source,
+  };
+}
+
+function limitsParam(source: Source, meaning: string): ParamSpec {
+  return {
+    name: 'limits',
+    default: 'DEFAULT_LIMITS',
+    unit: 'none',
+    type: 'Limits',
+    meaning,
+    config: 'httpx.Limits',
+    omittedFields: DEFAULT_LIMIT_FIELDS,
+    source,
+  };
+}
+
+function flag(name: string, value: string, meaning: string, source: Source, since?: string): ParamSpec {
+  return { name, default: value, unit: 'none', type: 'bool', meaning, source, since };
+}
+
+function clientParams(source: Source): ParamSpec[] {
+  return [
+    timeoutParam(source, 'The default timeout for every request the client sends, per phase: connect, read, write and the wait for a pooled connection.'),
+    limitsParam(source, 'The connection-pool limits of the client\'s default transport.'),
+    {
+      name: 'pool_limits',
+      default: 'DEFAULT_POOL_LIMITS',
+      unit: 'none',
+      type: 'PoolLimits | Limits',
+      meaning: 'The old name of `limits=`.',
+      config: 'httpx.Limits',
+      omittedFields: DEFAULT_LIMIT_FIELDS,
+      lifecycle: {
+        deprecatedIn: '0.14.0',
+        removedIn: '0.18.0',
+        replacement: 'limits',
+        warning: 'Client(..., pool_limits=...) is deprecated and will raise errors in the future. Use Client(..., limits=...) instead.',
+        source: at('0.14.0', 'httpx/_client.py', 489),
+      },
+      source: at('0.17.1', 'httpx/_client.py', 552),
+    },
+    {
+      name: 'transport',
+      default: 'None',
+      unit: 'none',
+      type: 'BaseTransport | None',
+      meaning: 'A transport that sends every request instead of the default pooled transport.',
+      overrides: {
+        params: ['limits', 'http1', 'http2', 'verify', 'cert'],
+        explanation: 'the client builds its default transport from these only when `transport=` is not given; they still apply to proxy transports made from `proxy=` or the environment',
+      },
+      source,
+    },
+    flag('http1', 'True', 'Allow HTTP/1.1 connections.', source, '0.18.2'),
+    flag('http2', 'False', 'Allow HTTP/2 connections (needs the `h2` package); one HTTP/2 connection carries many requests.', source),
+    flag('trust_env', 'True', 'Read proxy and TLS settings from environment variables.', source),
+    { name: 'verify', default: 'True', unit: 'none', type: 'ssl.SSLContext | str | bool', meaning: 'TLS certificate verification for the default transport.', source },
+    { name: 'cert', default: 'None', unit: 'none', type: 'CertTypes | None', meaning: 'A client certificate for the default transport.', source },
+    { name: 'max_redirects', default: '20', unit: 'redirects', type: 'int', meaning: 'The most redirects followed for one request.', source },
+  ];
+}
+
+const TRANSPORT_ORDERS = (source: Source): PositionalOrder[] => [
+  { versions: { from: '0.17.0', until: '0.18.2' }, names: ['verify', 'cert', 'http2', 'limits', 'trust_env', 'proxy', 'uds', 'local_address', 'retries', 'backend'], source: at('0.17.0', 'httpx/_transports/default.py', 42) },
+  { versions: { from: '0.18.2', until: '0.21.0' }, names: ['verify', 'cert', 'http1', 'http2', 'limits', 'trust_env', 'proxy', 'uds', 'local_address', 'retries', 'backend'], source: at('0.20.0', 'httpx/_transports/default.py', 116) },
+  { versions: { from: '0.21.0', until: '0.25.0' }, names: ['verify', 'cert', 'http1', 'http2', 'limits', 'trust_env', 'proxy', 'uds', 'local_address', 'retries'], source: at('0.24.1', 'httpx/_transports/default.py', 113) },
+  { versions: { from: '0.25.0', until: '0.28.0' }, names: ['verify', 'cert', 'http1', 'http2', 'limits', 'trust_env', 'proxy', 'uds', 'local_address', 'retries', 'socket_options'], source: at('0.27.2', 'httpx/_transports/default.py', 125) },
+  { versions: { from: '0.28.0' }, names: ['verify', 'cert', 'trust_env', 'http1', 'http2', 'limits', 'proxy', 'uds', 'local_address', 'retries', 'socket_options'], source },
+];
+
+function transportParams(source: Source): ParamSpec[] {
+  return [
+    { name: 'verify', default: 'True', unit: 'none', type: 'ssl.SSLContext | str | bool', meaning: 'TLS certificate verification.', source },
+    { name: 'cert', default: 'None', unit: 'none', type: 'CertTypes | None', meaning: 'A client certificate.', source },
+    flag('trust_env', 'True', 'Read TLS settings from environment variables.', source),
+    flag('http1', 'True', 'Allow HTTP/1.1 connections.', source, '0.18.2'),
+    flag('http2', 'False', 'Allow HTTP/2 connections (needs the `h2` package).', source),
+    limitsParam(source, 'The connection-pool limits of this transport.'),
+    { name: 'proxy', default: 'None', unit: 'none', type: 'ProxyTypes | None', meaning: 'A proxy that every connection goes through.', source },
+    { name: 'uds', default: 'None', unit: 'none', type: 'str | None', meaning: 'Connect through this Unix domain socket.', source },
+    { name: 'local_address', default: 'None', unit: 'none', type: 'str | None', meaning: 'The local IP address to connect from.', source },
+    {
+      name: 'retries',
+      default: '0',
+      unit: 'retries',
+      type: 'int',
+      meaning: 'How often to retry establishing a connection after a ConnectError or ConnectTimeout, with exponential backoff (0.5 s factor); requests themselves are never retried.',
+      source,
+    },
+    { name: 'socket_options', default: 'None', unit: 'none', type: 'Iterable[SOCKET_OPTION] | None', meaning: 'Socket options set on every new connection.', since: '0.25.0', source },
+    {
+      name: 'backend',
+      default: '"sync"',
+      unit: 'none',
+      type: 'str',
+      meaning: 'The network backend.',
+      lifecycle: { removedIn: '0.21.0', source: at('0.21.0', 'httpx/_transports/default.py') },
+      source: at('0.20.0', 'httpx/_transports/default.py', 116),
+    },
+  ];
+}
+
+const CLIENT_POOL_WAIT = {
+  capParam: 'limits',
+  capField: 'max_connections',
+  waitParam: 'timeout',
+  waitField: 'pool',
+  raises: 'httpx.PoolTimeout',
+};
+
+function client(name: string, summary: string, source: Source): CallableSpec {
+  return {
+    name,
+    kind: 'client',
+    summary,
+    docs: LIMITS_DOCS,
+    params: clientParams(source),
+    positional: [{ versions: {}, names: [], source }],
+    poolWait: CLIENT_POOL_WAIT,
+    factsKey: name,
+    source,
+  };
+}
+
+function transport(name: string, summary: string, source: Source): CallableSpec {
+  return {
+    name,
+    kind: 'transport',
+    summary,
+    docs: TRANSPORT_DOCS,
+    params: transportParams(source),
+    positional: TRANSPORT_ORDERS(source),
+    positionalIsAmbiguous: true,
+    since: '0.17.0',
+    factsKey: name,
+    source,
+  };
+}
+
+function requestFunction(name: string, leading: readonly string[]): CallableSpec {
+  const leadingParams: ParamSpec[] = leading.map((param) => ({
+    name: param,
+    default: '(required)',
+    unit: 'none',
+    type: param === 'url' ? 'URL | str' : 'str',
+    meaning: param === 'url' ? 'The URL to request.' : 'The HTTP method.',
+    source: API,
+  }));
+  return {
+    name,
+    kind: 'request-function',
+    summary: `Sends one request through a new client that is closed afterwards, so no connection is reused.`,
+    docs: API_DOCS,
+    params: [...leadingParams, timeoutParam(API, 'The timeout for this request, per phase: connect, read, write and the wait for a connection.')],
+    positional: [{ versions: {}, names: leading, source: API }],
+    poolPerCall: true,
+    source: API,
+  };
+}
+
+const TIMEOUT_PHASE_SOURCE = at('0.14.0', 'httpx/_config.py', 207);
+
+function timeoutPhase(name: string, meaning: string): ParamSpec {
+  return { name, default: 'UNSET', unit: 'seconds', type: 'float | None', meaning, since: '0.14.0', source: TIMEOUT_SIG };
+}
+
+function oldTimeoutName(oldName: string, replacement: string): ParamSpec {
+  return {
+    name: oldName,
+    default: 'UNSET',
+    unit: 'seconds',
+    type: 'float | None',
+    meaning: `The old name of \`${replacement}=\`.`,
+    lifecycle: {
+      deprecatedIn: '0.14.0',
+      removedIn: '0.15.0',
+      replacement,
+      warning: `httpx.Timeout(..., ${oldName}=...) is deprecated and will raise errors in a future version. Use httpx.Timeout(..., ${replacement}=...) instead.`,
+      source: TIMEOUT_PHASE_SOURCE,
+    },
+    source: at('0.13.3', 'httpx/_config.py', 206),
+  };
+}
+
+const timeoutCallable: CallableSpec = {
+  name: 'Timeout',
+  kind: 'config',
+  summary: 'Timeouts per phase of a request, in seconds; None means no limit.',
+  docs: TIMEOUT_DOCS,
+  builds: 'httpx.Timeout',
+  params: [
+    {
+      name: 'timeout',
+      default: 'UNSET',
+      unit: 'seconds',
+      type: 'float | None | tuple | Timeout',
+      meaning: 'The default for every phase not given by keyword.',
+      config: 'httpx.Timeout',
+      source: TIMEOUT_SIG,
+    },
+    timeoutPhase('connect', 'The most seconds to wait for a connection to be established.'),
+    timeoutPhase('read', 'The most seconds to wait for a chunk of the response.'),
+    timeoutPhase('write', 'The most seconds to wait for a chunk of the request body to be sent.'),
+    timeoutPhase('pool', 'The most seconds to wait for a free connection when the pool is at `max_connections`; then `httpx.PoolTimeout` is raised.'),
+    oldTimeoutName('connect_timeout', 'connect'),
+    oldTimeoutName('read_timeout', 'read'),
+    oldTimeoutName('write_timeout', 'write'),
+    oldTimeoutName('pool_timeout', 'pool'),
+  ],
+  positional: [{ versions: {}, names: ['timeout'], source: TIMEOUT_SIG }],
+  factsKey: 'Timeout',
+  source: TIMEOUT_SIG,
+};
+
+function limitField(name: string, def: string, unit: 'connections' | 'seconds', meaning: string, clientDefault: number | null, since: string): ParamSpec {
+  return { name, default: def, unit, type: unit === 'seconds' ? 'float | None' : 'int | None', meaning, clientDefault, since, source: LIMITS_SIG };
+}
+
+const MAX_CONNECTIONS_MEANING = 'The most connections the pool opens at once, across all hosts; a request beyond it waits for a free connection.';
+const MAX_KEEPALIVE_MEANING = 'The most idle connections kept open for reuse; more are closed when they become idle.';
+
+const limitsCallable: CallableSpec = {
+  name: 'Limits',
+  kind: 'config',
+  summary: 'Connection-pool limits; every field is keyword-only, and an omitted field means no limit (not the client default).',
+  docs: LIMITS_DOCS,
+  builds: 'httpx.Limits',
+  params: [
+    limitField('max_connections', 'None', 'connections', MAX_CONNECTIONS_MEANING, 100, '0.14.0'),
+    limitField('max_keepalive_connections', 'None', 'connections', MAX_KEEPALIVE_MEANING, 20, '0.14.0'),
+    limitField('keepalive_expiry', '5.0', 'seconds', 'How long an idle connection is kept before it is closed.', 5.0, '0.17.0'),
+    {
+      name: 'max_keepalive',
+      default: 'None',
+      unit: 'connections',
+      type: 'int | None',
+      meaning: 'The old name of `max_keepalive_connections=`.',
+      lifecycle: {
+        deprecatedIn: '0.14.0',
+        removedIn: '0.15.0',
+        replacement: 'max_keepalive_connections',
+        warning: "'max_keepalive' is deprecated. Use 'max_keepalive_connections'.",
+        source: at('0.14.0', 'httpx/_config.py', 333),
+      },
+      source: at('0.14.0', 'httpx/_config.py', 333),
+    },
+  ],
+  positional: [{ versions: {}, names: [], source: LIMITS_SIG }],
+  since: '0.14.0',
+  factsKey: 'Limits',
+  source: LIMITS_SIG,
+};
+
+const POOL_LIMITS_SOURCE = at('0.13.3', 'httpx/_config.py', 297);
+
+function oldLimitName(name: string, replacement: string, deprecatedIn: string | undefined, removedIn: string): ParamSpec {
+  return {
+    name,
+    default: 'None',
+    unit: 'connections',
+    type: 'int | None',
+    meaning: `Migrates to \`Limits(${replacement}=)\`.`,
+    lifecycle: { deprecatedIn, removedIn, replacement, source: at(deprecatedIn ?? removedIn, 'httpx/_config.py') },
+    source: POOL_LIMITS_SOURCE,
+  };
+}
+
+const poolLimitsCallable: CallableSpec = {
+  name: 'PoolLimits',
+  kind: 'config',
+  summary: 'The old name of `httpx.Limits`.',
+  docs: LIMITS_DOCS,
+  builds: 'httpx.Limits',
+  params: [
+    oldLimitName('soft_limit', 'max_keepalive_connections', '0.13.0', '0.14.0'),
+    oldLimitName('hard_limit', 'max_connections', '0.13.0', '0.14.0'),
+    oldLimitName('max_keepalive', 'max_keepalive_connections', '0.14.0', '0.15.0'),
+    { ...limitField('max_connections', 'None', 'connections', MAX_CONNECTIONS_MEANING, 100, '0.13.0'), source: POOL_LIMITS_SOURCE },
+  ],
+  positional: [{ versions: {}, names: [], source: POOL_LIMITS_SOURCE }],
+  lifecycle: {
+    deprecatedIn: '0.14.0',
+    removedIn: '0.15.0',
+    replacement: 'Limits',
+    warning: 'httpx.PoolLimits(...) is deprecated and will raise errors in the future. Use httpx.Limits(...) instead.',
+    source: at('0.14.0', 'httpx/_config.py', 367),
+  },
+  source: POOL_LIMITS_SOURCE,
+};
+
+const timeoutConfig: ConfigSpec = {
+  id: 'httpx.Timeout',
+  callable: 'Timeout',
+  fields: [
+    { name: 'connect', unit: 'seconds', meaning: 'establishing a connection', noneMeans: 'no limit' },
+    { name: 'read', unit: 'seconds', meaning: 'waiting for each chunk of the response', noneMeans: 'no limit' },
+    { name: 'write', unit: 'seconds', meaning: 'sending each chunk of the request', noneMeans: 'no limit' },
+    { name: 'pool', unit: 'seconds', meaning: 'waiting for a free connection from the pool', noneMeans: 'waits forever' },
+  ],
+  numberSetsAllFields: true,
+  noneSetsAllFields: true,
+  tuple: { order: ['connect', 'read', 'write', 'pool'], minLength: 2, ignoresKeywords: true, source: at('0.28.1', 'httpx/_config.py', 102) },
+  fallbackParam: 'timeout',
+  fallbackOrAllFieldsRequired: {
+    error: 'ValueError: httpx.Timeout must either include a default, or set all four parameters explicitly.',
+    since: '0.15.0',
+    source: at('0.15.0', 'httpx/_config.py'),
+  },
+  docs: TIMEOUT_DOCS,
+};
+
+const limitsConfig: ConfigSpec = {
+  id: 'httpx.Limits',
+  callable: 'Limits',
+  fields: [
+    { name: 'max_connections', unit: 'connections', meaning: 'connections open at once', noneMeans: 'no limit' },
+    { name: 'max_keepalive_connections', unit: 'connections', meaning: 'idle connections kept for reuse', noneMeans: 'no separate cap' },
+    { name: 'keepalive_expiry', unit: 'seconds', meaning: 'how long an idle connection is kept', noneMeans: 'never expires' },
+  ],
+  constraints: [
+    {
+      kind: 'not-above',
+      field: 'max_keepalive_connections',
+      limit: 'max_connections',
+      explanation: 'the pool never holds more connections than `max_connections`, so the extra keep-alive allowance is never used (httpcore clamps it)',
+    },
+    { kind: 'positive', field: 'max_connections', explanation: 'a pool of zero connections cannot send any request' },
+  ],
+  docs: LIMITS_DOCS,
+};
+
+/** The httpx catalog, checked against 0.28.1 and the earlier tags cited per fact. */
+export const httpx: LibrarySpec = {
+  id: 'httpx',
+  displayName: 'httpx',
+  modules: ['httpx'],
+  newestVersion: '0.28.1',
+  repo: REPO,
+  callables: [
+    client('Client', 'A synchronous HTTP client with a connection pool.', CLIENT_SIG),
+    client('AsyncClient', 'An asynchronous HTTP client with a connection pool.', ASYNC_CLIENT_SIG),
+    transport('HTTPTransport', 'The default synchronous transport: one connection pool.', TRANSPORT_SIG),
+    transport('AsyncHTTPTransport', 'The default asynchronous transport: one connection pool.', ASYNC_TRANSPORT_SIG),
+    limitsCallable,
+    timeoutCallable,
+    poolLimitsCallable,
+    ...['get', 'options', 'head', 'post', 'put', 'patch', 'delete'].map((name) => requestFunction(name, ['url'])),
+    requestFunction('request', ['method', 'url']),
+    requestFunction('stream', ['method', 'url']),
+  ],
+  configs: [timeoutConfig, limitsConfig],
+};

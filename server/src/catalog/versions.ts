@@ -1,0 +1,42 @@
+/**
+ * Version arithmetic over the catalog: comparing release numbers, testing ranges, and the view of
+ * a callable at one version (which parameters it has, in which positional order). Pure.
+ */
+import type { CallableSpec, Lifecycle, ParamSpec, VersionRange } from './schema';
+
+/** Compares dotted release numbers numerically (`0.9` < `0.14`); non-numeric parts compare as 0. */
+export function compareVersions(left: string, right: string): number {
+  const a = left.split('.').map((part) => parseInt(part, 10) || 0);
+  const b = right.split('.').map((part) => parseInt(part, 10) || 0);
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const difference = (a[index] ?? 0) - (b[index] ?? 0);
+    if (difference !== 0) return Math.sign(difference);
+  }
+  return 0;
+}
+
+export function isInRange(version: string, range: VersionRange): boolean {
+  if (range.from !== undefined && compareVersions(version, range.from) < 0) return false;
+  if (range.until !== undefined && compareVersions(version, range.until) >= 0) return false;
+  return true;
+}
+
+/** The state of a name at a version: usable, deprecated (still works, warns), removed, or not yet added. */
+export type NameStatus = 'current' | 'deprecated' | 'removed' | 'not-yet';
+
+export function nameStatusAt(version: string, since: string | undefined, lifecycle: Lifecycle | undefined): NameStatus {
+  if (since !== undefined && compareVersions(version, since) < 0) return 'not-yet';
+  if (lifecycle?.removedIn !== undefined && compareVersions(version, lifecycle.removedIn) >= 0) return 'removed';
+  if (lifecycle?.deprecatedIn !== undefined && compareVersions(version, lifecycle.deprecatedIn) >= 0) return 'deprecated';
+  return 'current';
+}
+
+/** The names that may be passed by position at this version, in order. */
+export function positionalNamesAt(callable: CallableSpec, version: string): readonly string[] {
+  return callable.positional.find((order) => isInRange(version, order.versions))?.names ?? [];
+}
+
+/** The parameter a keyword names, whatever its status at the version (removed names still bind, to be reported). */
+export function paramByName(callable: CallableSpec, name: string): ParamSpec | undefined {
+  return callable.params.find((param) => param.name === name);
+}

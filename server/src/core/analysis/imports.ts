@@ -1,0 +1,74 @@
+/**
+ * The import table of a module: which local name stands for which qualified name
+ * (`import httpx as hx` → hx ↦ httpx; `from httpx import Client as C` → C ↦ httpx.Client).
+ * Imports anywhere in the file count; relative imports never name a catalogued library.
+ */
+import { FieldName, NodeKind } from '../syntax/nodeKinds';
+import type { SyntaxNode } from '../syntax/parser';
+
+export type ImportTable = {
+  /** Local name → dotted qualified name. */
+  readonly names: ReadonlyMap<string, string>;
+  /** Modules imported with `from module import *`. */
+  readonly wildcardModules: readonly string[];
+  /** For each module with a `from module import a, b` statement: the offset just after its last name. */
+  readonly fromImportEnds: ReadonlyMap<string, number>;
+};
+
+/** Builds the table from the import statements of one document. */
+export function collectImports(statements: readonly SyntaxNode[]): ImportTable {
+  const names = new Map<string, string>();
+  const wildcardModules: string[] = [];
+  const fromImportEnds = new Map<string, number>();
+  for (const statement of statements) {
+    if (statement.type === NodeKind.importStatement) {
+      for (const imported of statement.childrenForFieldName(FieldName.name)) {
+        if (imported.type === NodeKind.aliasedImport) {
+          const alias = imported.childForFieldName(FieldName.alias)?.text;
+          const dotted = imported.childForFieldName(FieldName.name)?.text;
+          if (alias && dotted) names.set(alias, dotted);
+        } else if (imported.type === NodeKind.dottedName) {
+          const head = imported.text.split('.')[0];
+          names.set(head, head);
+        }
+      }
+    } else if (statement.type === NodeKind.importFromStatement) {
+      const moduleNode = statement.childForFieldName(FieldName.moduleName);
+      if (!moduleNode || moduleNode.type !== NodeKind.dottedName) continue;
+      const module = moduleNode.text;
+      if (statement.namedChildren.some((child) => child?.type === NodeKind.wildcardImport)) wildcardModules.push(module);
+      const importedNames = statement.childrenForFieldName(FieldName.name);
+      const last = importedNames[importedNames.length - 1];
+      if (last && !fromImportEnds.has(module)) fromImportEnds.set(module, last.endIndex);
+      for (const imported of importedNames) {
+        if (imported.type === NodeKind.aliasedImport) {
+          const alias = imported.childForFieldName(FieldName.alias)?.text;
+          const name = imported.childForFieldName(FieldName.name)?.text;
+          if (alias && name) names.set(alias, `${module}.${name}`);
+        } else if (imported.type === NodeKind.dottedName) {
+          names.set(imported.text, `${module}.${imported.text}`);
+        }
+      }
+    }
+  }
+  return { names, wildcardModules, fromImportEnds };
+}
+
+/**
+ * The qualified name a dotted callee refers to (`hx.Limits` → `httpx.Limits`), or undefined when
+ * its first name was not imported. `isWildcardName` tells whether a bare name may come from `import *`.
+ */
+export function qualifyCallee(
+  table: ImportTable,
+  dotted: string,
+  isWildcardName: (qualified: string) => boolean,
+): { qualified: string; head: string } | undefined {
+  const [head, ...rest] = dotted.split('.');
+  const imported = table.names.get(head);
+  if (imported !== undefined) return { qualified: [imported, ...rest].join('.'), head };
+  if (rest.length === 0) {
+    const fromWildcard = table.wildcardModules.map((module) => `${module}.${head}`).find(isWildcardName);
+    if (fromWildcard) return { qualified: fromWildcard, head };
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+/**
+ * PG402: limits that contradict each other (a keep-alive allowance above the connection cap) or a
+ * pool with no room for a connection, by the constraints the catalog gives each config object.
+ */
+import type { FieldConstraint } from '../../catalog/schema';
+import { configOfObjectCall, type FieldValue } from '../config/effective';
+import type { BoundCall, Finding, TextSpan } from '../types';
+import { finding, type Check } from './context';
+
+export const inconsistentLimits: Check = (ctx) => {
+  const findings: Finding[] = [];
+  for (const call of ctx.calls) {
+    if (!call.callable.builds) continue;
+    const effective = configOfObjectCall(call, ctx.catalog);
+    for (const constraint of effective?.config.constraints ?? []) {
+      const problem = violation(constraint, effective!.fields);
+      if (problem) findings.push(finding('PG402', call, spanOf(problem.field, call), problem.message));
+    }
+  }
+  return findings;
+};
+
+function violation(constraint: FieldConstraint, fields: readonly FieldValue[]): { field: FieldValue; message: string } | undefined {
+  const field = fields.find((candidate) => candidate.field.name === constraint.field);
+  if (!field || typeof field.value !== 'number') return undefined;
+  if (constraint.kind === 'positive') {
+    return field.value <= 0 ? { field, message: `\`${field.field.name}=${field.value}\`: ${constraint.explanation}.` } : undefined;
+  }
+  const limit = fields.find((candidate) => candidate.field.name === constraint.limit);
+  if (!limit || typeof limit.value !== 'number' || field.value <= limit.value) return undefined;
+  return { field, message: `\`${field.field.name}=${field.value}\` is above \`${limit.field.name}=${limit.value}\`: ${constraint.explanation}.` };
+}
+
+function spanOf(field: FieldValue, call: BoundCall): TextSpan {
+  return field.origin.kind === 'explicit' ? field.origin.span : call.calleeSpan;
+}

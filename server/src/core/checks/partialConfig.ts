@@ -1,0 +1,48 @@
+/**
+ * PG304: a config object that leaves fields out, where the object's own default for a field
+ * differs from what the client would use without the object. The safe fix writes the implicit
+ * values; the other restores the client's defaults (a change of behaviour, offered on its own).
+ */
+import { configOfObjectCall } from '../config/effective';
+import type { FieldValue } from '../config/effective';
+import type { BoundCall, Finding, Fix } from '../types';
+import { calleeText, finding, pythonValue, type Check } from './context';
+import { nameStatusAt } from '../../catalog/versions';
+
+export const partialConfig: Check = (ctx) => {
+  const findings: Finding[] = [];
+  for (const call of ctx.calls) {
+    if (!call.callable.builds || call.splats.length > 0) continue;
+    if (nameStatusAt(call.version, call.callable.since, call.callable.lifecycle) === 'removed') continue;
+    const effective = configOfObjectCall(call, ctx.catalog);
+    if (!effective) continue;
+    const omitted = effective.fields.filter((field) => field.origin.kind === 'object-default');
+    const surprising = omitted.filter((field) => clientDefaultOf(call, field) !== undefined && clientDefaultOf(call, field) !== field.value);
+    if (surprising.length === 0) continue;
+    const parts = surprising.map(
+      (field) => `${field.field.name} at ${pythonValue(field.value ?? null, field.field.unit)} (${field.value === null ? field.field.noneMeans : 'its own default'}), not the client default ${pythonValue(clientDefaultOf(call, field) ?? null, field.field.unit)}`,
+    );
+    const message = `${calleeText(ctx, call)}(...) leaves ${parts.join(', and ')}.`;
+    findings.push(finding('PG304', call, call.calleeSpan, message, { fixes: fixes(call, omitted, surprising) }));
+  }
+  return findings;
+};
+
+function clientDefaultOf(call: BoundCall, field: FieldValue): number | null | undefined {
+  return call.callable.params.find((param) => param.name === field.field.name)?.clientDefault;
+}
+
+function fixes(call: BoundCall, omitted: readonly FieldValue[], surprising: readonly FieldValue[]): Fix[] {
+  const explicit = omitted.map((field) => `${field.field.name}=${pythonValue(field.value ?? null, field.field.unit)}`);
+  const restored = surprising.map((field) => `${field.field.name}=${pythonValue(clientDefaultOf(call, field) ?? null, field.field.unit)}`);
+  return [
+    { title: `Write the implicit values: ${explicit.map((part) => `\`${part}\``).join(', ')}`, edits: [appendArguments(call, explicit)], safe: true, preferred: true },
+    { title: `Use the client defaults instead: ${restored.map((part) => `\`${part}\``).join(', ')} (changes behaviour)`, edits: [appendArguments(call, restored)], safe: false, preferred: false },
+  ];
+}
+
+function appendArguments(call: BoundCall, parts: readonly string[]) {
+  const last = call.args[call.args.length - 1];
+  const at = last ? last.span.end : call.argumentsSpan.start + 1;
+  return { span: { start: at, end: at }, newText: `${last ? ', ' : ''}${parts.join(', ')}` };
+}

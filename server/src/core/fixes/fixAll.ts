@@ -1,0 +1,27 @@
+/**
+ * Fix-all: the edits of every safe, preferred fix of a document, leaving out any fix that overlaps
+ * one already taken (a second pass picks it up). Shared by the editor's fix-all and `check --fix`.
+ */
+import type { Finding, TextEdit } from '../types';
+
+export function safeNonOverlappingEdits(findings: readonly Finding[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  const same = (a: TextEdit, b: TextEdit) => a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
+  const clashes = (a: TextEdit, b: TextEdit) =>
+    !same(a, b) && (a.span.start < b.span.end && b.span.start < a.span.end || (a.span.start === b.span.start && (a.span.start === a.span.end || b.span.start === b.span.end)));
+  for (const finding of findings) {
+    const fix = finding.fixes.find((candidate) => candidate.safe && candidate.preferred);
+    if (!fix || fix.edits.some((edit) => taken.some((other) => clashes(edit, other)))) continue;
+    for (const edit of fix.edits) if (!taken.some((other) => same(edit, other))) taken.push(edit);
+  }
+  return taken;
+}
+
+/** Applies non-overlapping edits to a text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end)) {
+    result = result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end);
+  }
+  return result;
+}

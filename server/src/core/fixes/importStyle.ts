@@ -1,0 +1,25 @@
+/**
+ * Writes a reference to another name of a call's library the way the file already imports it:
+ * `hx.Timeout` after `import httpx as hx`, `Timeout` after `from httpx import Client, Timeout`,
+ * or `Timeout` plus an edit that adds it to an existing `from httpx import ...`.
+ */
+import type { ImportTable } from '../analysis/imports';
+import type { BoundCall, TextEdit } from '../types';
+
+export type NameReference = { readonly text: string; readonly edits: readonly TextEdit[] };
+
+/** How to write `name` (a name in the module of `call`'s callee) at the call, and the import edits it needs. */
+export function referenceTo(call: BoundCall, name: string, imports: ImportTable): NameReference {
+  if (call.style.kind === 'module') return { text: `${call.style.alias}.${name}`, edits: [] };
+  const module = call.qualifiedName.slice(0, call.qualifiedName.lastIndexOf('.'));
+  const qualified = `${module}.${name}`;
+  for (const [local, target] of imports.names) {
+    if (target === qualified) return { text: local, edits: [] };
+  }
+  for (const [local, target] of imports.names) {
+    if (target === module) return { text: `${local}.${name}`, edits: [] };
+  }
+  const end = imports.fromImportEnds.get(module);
+  if (end !== undefined) return { text: name, edits: [{ span: { start: end, end }, newText: `, ${name}` }] };
+  return { text: name, edits: [] };
+}

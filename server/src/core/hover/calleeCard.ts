@@ -1,0 +1,57 @@
+/**
+ * The hover card on a callee: the effective pool and timeout configuration of the call, one row
+ * per field, each with its value and where it comes from, then how the pool cap and wait tie together.
+ */
+import type { Catalog } from '../../catalog';
+import { nameStatusAt } from '../../catalog/versions';
+import type { Analysis } from '../analysis/analyze';
+import { clientDefaultOf, configOfObjectCall, configsOfCall, overridingArg, type EffectiveConfig } from '../config/effective';
+import type { BoundCall } from '../types';
+import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, versionLabel } from './format';
+
+export function calleeCard(call: BoundCall, analysis: Analysis, catalog: Catalog): string {
+  const configs = call.callable.builds ? [configOfObjectCall(call, catalog)].filter((config): config is EffectiveConfig => !!config) : configsOfCall(call, catalog);
+  const lines = [`**${call.qualifiedName}** · pool and timeouts · ${versionLabel(call, analysis.options)}`, '', call.callable.summary, ''];
+  const rows = tableRows(call, configs, catalog);
+  if (rows.length > 0) lines.push('| option | value | from |', '|---|---|---|', ...rows, '');
+  const notes = cardNotes(call, configs);
+  if (notes.length > 0) lines.push(...notes.flatMap((note) => [note, '']));
+  lines.push(docLinks(call, configs));
+  return lines.join('\n');
+}
+
+function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], catalog: Catalog): string[] {
+  const rows: string[] = [];
+  for (const config of configs) {
+    const prefix = config.fromTransport ? 'transport: ' : '';
+    for (const field of config.fields) {
+      const clientDefault = clientDefaultOf(catalog, call, config.config, field.field.name);
+      rows.push(`| \`${field.field.name}\` | ${cell(formatFieldValue(field))} | ${cell(prefix + formatOrigin(field, clientDefault))} |`);
+    }
+  }
+  for (const param of call.callable.params) {
+    if (param.config || param.unit === 'none' || nameStatusAt(call.version, param.since, param.lifecycle) !== 'current') continue;
+    const arg = call.args.find((candidate) => candidate.param === param);
+    const value = arg ? (arg.expr.value.kind === 'number' ? formatNumber(arg.expr.value.value, param.unit) : `unknown: \`${arg.expr.text}\``) : param.default;
+    rows.push(`| \`${param.name}\` | ${cell(value)} | ${arg ? 'explicit' : `\`${call.callable.name}\` default`} |`);
+  }
+  return rows;
+}
+
+function cardNotes(call: BoundCall, configs: readonly EffectiveConfig[]): string[] {
+  const notes: string[] = [];
+  if (call.callable.poolWait) notes.push(poolWaitSentence(call.callable.poolWait, configs));
+  const overriding = call.callable.params.map((param) => overridingArg(call, param)).find((arg) => arg !== undefined);
+  if (overriding?.param?.overrides) {
+    notes.push(`\`${overriding.name}=\` replaces the client's own pool: ${overriding.param.overrides.explanation}.`);
+  }
+  if (call.callable.poolPerCall) notes.push('Each call opens a new pool and closes it afterwards: connections are not reused between calls.');
+  if (call.splats.length > 0) notes.push('`*args`/`**kwargs` may set options that are not visible here.');
+  return notes;
+}
+
+function docLinks(call: BoundCall, configs: readonly EffectiveConfig[]): string {
+  const links = new Map<string, string>([[call.callable.docs, `${call.callable.name} docs`]]);
+  for (const config of configs) links.set(config.config.docs, `${config.config.callable} docs`);
+  return [...links].map(([url, title]) => `[${title}](${url})`).join(' · ');
+}

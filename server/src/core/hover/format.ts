@@ -1,0 +1,83 @@
+/**
+ * Words and numbers for hover cards: field values with units, where a value comes from, the
+ * version label, and the sentence that ties the pool cap to the pool wait.
+ */
+import type { PoolWait } from '../../catalog/schema';
+import type { EffectiveConfig, FieldValue } from '../config/effective';
+import type { AnalysisOptions } from '../analysis/analyze';
+import type { BoundCall } from '../types';
+
+/** `5.0 s`, `100`, `None: no limit`, or what is unknown about the value. */
+export function formatFieldValue(field: FieldValue): string {
+  if (field.origin.kind === 'invalid') return `error: ${field.origin.error}`;
+  if (field.value === undefined) return field.origin.kind === 'unknown' ? `unknown: ${field.origin.reason}` : 'unknown';
+  if (field.value === null) return `None: ${field.field.noneMeans}`;
+  return formatNumber(field.value, field.field.unit);
+}
+
+export function formatNumber(value: number, unit: string): string {
+  if (unit === 'seconds') return `${Number.isInteger(value) ? value.toFixed(1) : value} s`;
+  return `${value}`;
+}
+
+/** Where the value comes from, in a few words. */
+export function formatOrigin(field: FieldValue, clientDefault?: number | null): string {
+  const via = field.via.length > 0 ? `, via ${field.via.map((name) => `\`${name}\``).join(' → ')}` : '';
+  const origin = field.origin;
+  switch (origin.kind) {
+    case 'explicit':
+      return `explicit${via}`;
+    case 'all-fields':
+      return `explicit, one value for every field${via}`;
+    case 'tuple-item':
+      return `tuple item ${origin.index + 1}${via}`;
+    case 'tuple-missing':
+      return `left out of the ${origin.length}-tuple${via}`;
+    case 'fallback':
+      return `\`${origin.callable}\` default argument${via}`;
+    case 'object-default': {
+      const contrast =
+        clientDefault !== undefined && clientDefault !== field.value
+          ? ` — a client without it would use ${clientDefault === null ? 'None' : formatNumber(clientDefault, field.field.unit)}`
+          : '';
+      return `\`${origin.callable}()\` default${contrast}${via}`;
+    }
+    case 'omitted':
+      return `\`${origin.callable}\` default (no \`${origin.param}=\`)`;
+    case 'unknown':
+      return `unknown here${via}`;
+    case 'invalid':
+      return 'raises when run';
+  }
+}
+
+/** `httpx 0.28.1 (settings)` or `httpx 0.28.1 (assumed: newest in the catalog)`. */
+export function versionLabel(call: BoundCall, options: AnalysisOptions): string {
+  const source = options.versionSources?.[call.library.id];
+  const where = source ?? (options.versions?.[call.library.id] ? 'settings' : 'assumed: newest in the catalog');
+  return `${call.library.displayName} ${call.version} (${where})`;
+}
+
+/** The sentence that says what happens when every connection is busy, or undefined when the call has no pool. */
+export function poolWaitSentence(poolWait: PoolWait, configs: readonly EffectiveConfig[]): string {
+  const cap = findField(configs, poolWait.capField);
+  const wait = findField(configs, poolWait.waitField);
+  if (cap?.value === null) return `\`${poolWait.capField}\` is None, so requests never wait for a connection from the pool.`;
+  const connections = typeof cap?.value === 'number' ? `all ${cap.value} connections` : `all \`${poolWait.capField}\` connections`;
+  if (wait?.value === null) return `When ${connections} are busy, a request waits for one with no time limit (\`${poolWait.waitField}\` is None).`;
+  const seconds = typeof wait?.value === 'number' ? `up to ${formatNumber(wait.value, 'seconds')}` : `up to the \`${poolWait.waitField}\` timeout`;
+  return `When ${connections} are busy, a request waits ${seconds} for one, then raises \`${poolWait.raises}\`.`;
+}
+
+function findField(configs: readonly EffectiveConfig[], name: string): FieldValue | undefined {
+  for (const config of configs) {
+    const field = config.fields.find((candidate) => candidate.field.name === name);
+    if (field) return field;
+  }
+  return undefined;
+}
+
+/** Escapes text for a Markdown table cell. */
+export function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

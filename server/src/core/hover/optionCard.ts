@@ -1,0 +1,75 @@
+/**
+ * The hover card on an option keyword: what the parameter means, its documented default, its
+ * value here, and, for the options that bound the pool, how the pool cap and the pool wait tie together.
+ */
+import type { Catalog } from '../../catalog';
+import type { ConfigSpec, ParamSpec } from '../../catalog/schema';
+import { nameStatusAt } from '../../catalog/versions';
+import type { Analysis } from '../analysis/analyze';
+import { configOfObjectCall, configOfParam, configsOfCall, fieldOfParam } from '../config/effective';
+import type { BoundArg, BoundCall } from '../types';
+import { formatFieldValue, formatNumber, formatOrigin, poolWaitSentence } from './format';
+
+export function optionCard(call: BoundCall, arg: BoundArg, analysis: Analysis, catalog: Catalog): string {
+  const param = arg.param!;
+  const lines = [`**${param.name}** · \`${call.qualifiedName}\` · \`${param.type}\`, ${defaultText(call, param, catalog)}`, '', param.meaning];
+  const lifecycle = lifecycleText(call, param);
+  if (lifecycle) lines.push('', lifecycle);
+  const tie = poolTie(call, param, analysis, catalog);
+  if (tie) lines.push('', tie);
+  lines.push('', hereText(call, arg, param, catalog));
+  return lines.join('\n');
+}
+
+function defaultText(call: BoundCall, param: ParamSpec, catalog: Catalog): string {
+  const config = param.config ? catalog.config(call.library, param.config) : undefined;
+  if (config && param.omittedFields) return `default \`${param.default}\` (${describeFields(config, param.omittedFields)})`;
+  const clientDefault = param.clientDefault !== undefined && `${param.clientDefault}` !== param.default ? `; the client's own default is ${param.clientDefault ?? 'None'}` : '';
+  const noneMeaning = param.default === 'None' && param.unit !== 'none' ? ' (no limit)' : '';
+  return `default \`${param.default}\`${noneMeaning}${clientDefault}`;
+}
+
+function describeFields(config: ConfigSpec, values: Readonly<Record<string, number | null>>): string {
+  return config.fields.map((field) => `${field.name} ${values[field.name] === null ? 'None' : formatNumber(values[field.name] ?? NaN, field.unit)}`).join(', ');
+}
+
+function lifecycleText(call: BoundCall, param: ParamSpec): string | undefined {
+  const status = nameStatusAt(call.version, param.since, param.lifecycle);
+  const replacement = param.lifecycle?.replacement ? ` Use \`${param.lifecycle.replacement}\`.` : '';
+  if (status === 'removed') return `**Removed** in ${call.library.displayName} ${param.lifecycle!.removedIn}.${replacement}`;
+  if (status === 'deprecated') return `**Deprecated** since ${call.library.displayName} ${param.lifecycle!.deprecatedIn}.${replacement}`;
+  if (status === 'not-yet') return `**Not available** before ${call.library.displayName} ${param.since}.`;
+  return undefined;
+}
+
+/** The pool-wait sentence, when this option is the pool cap or the pool wait, for the client it ends up in. */
+function poolTie(call: BoundCall, param: ParamSpec, analysis: Analysis, catalog: Catalog): string | undefined {
+  const field = fieldOfParam(param);
+  const owner = call.callable.poolWait ? call : clientUsing(call, analysis);
+  const poolWait = owner?.callable.poolWait;
+  if (!owner || !poolWait) return undefined;
+  const concerned = call === owner ? [poolWait.capParam, poolWait.waitParam].includes(param.name) : [poolWait.capField, poolWait.waitField].includes(field);
+  return concerned ? poolWaitSentence(poolWait, configsOfCall(owner, catalog)) : undefined;
+}
+
+/** The client call that receives this config call as an argument, directly or through a name. */
+function clientUsing(call: BoundCall, analysis: Analysis): BoundCall | undefined {
+  return analysis.calls.find((candidate) => candidate.args.some((arg) => arg.expr.value.kind === 'call' && arg.expr.value.call === call));
+}
+
+function hereText(call: BoundCall, arg: BoundArg, param: ParamSpec, catalog: Catalog): string {
+  const effective = param.config
+    ? configOfParam(call, param, catalog)
+    : call.callable.builds
+      ? configOfObjectCall(call, catalog)
+      : undefined;
+  const fieldName = fieldOfParam(param);
+  const single = effective?.fields.find((field) => field.field.name === fieldName);
+  if (single) return `Here: **${formatFieldValue(single)}** (${formatOrigin(single, param.clientDefault)}).`;
+  if (effective) {
+    const parts = effective.fields.map((field) => `${field.field.name} **${formatFieldValue(field)}** (${formatOrigin(field)})`);
+    return `Here: ${parts.join('; ')}.`;
+  }
+  const value = arg.expr.value;
+  return `Here: **${value.kind === 'number' ? formatNumber(value.value, param.unit) : arg.expr.text}**${arg.expr.via ? `, via \`${arg.expr.via}\`` : ''}.`;
+}

@@ -1,0 +1,37 @@
+/**
+ * The diagnostic rules: stable code, kebab-case name, default severity and a one-line summary.
+ * Codes never change meaning once released (see shared/docs/rules.md).
+ */
+import type { Severity } from './types';
+
+export type Rule = {
+  readonly code: string;
+  readonly name: string;
+  readonly severity: Severity;
+  readonly summary: string;
+};
+
+export const RULES: readonly Rule[] = [
+  { code: 'PG101', name: 'ambiguous-timeout-tuple', severity: 'warning', summary: 'A tuple passed as a timeout: its items are read by position, and missing ones silently mean "no limit".' },
+  { code: 'PG102', name: 'positional-config-args', severity: 'information', summary: 'Positional arguments whose meaning depends on a parameter order that differs between versions.' },
+  { code: 'PG201', name: 'renamed-or-removed-option', severity: 'warning', summary: 'A name that the library version in use deprecates or no longer has.' },
+  { code: 'PG302', name: 'timeouts-disabled', severity: 'warning', summary: 'An explicit None that turns every timeout off.' },
+  { code: 'PG303', name: 'invalid-config', severity: 'error', summary: 'Configuration that the library rejects at run time.' },
+  { code: 'PG304', name: 'partial-config-resets-defaults', severity: 'information', summary: 'A config object that silently drops the client defaults for the fields it leaves out.' },
+  { code: 'PG401', name: 'ignored-pool-config', severity: 'warning', summary: 'Pool settings that have no effect because a transport replaces the pool they configure.' },
+  { code: 'PG402', name: 'inconsistent-limits', severity: 'warning', summary: 'Limits that contradict each other, or a pool with no room for any connection.' },
+  { code: 'PG501', name: 'client-per-request', severity: 'information', summary: 'Connection pooling lost: a throwaway pool per request, or a client built in a loop.' },
+];
+
+const byCodeOrName = new Map<string, Rule>(RULES.flatMap((rule) => [[rule.code, rule], [rule.name, rule]] as [string, Rule][]));
+
+/** The rule a code (`PG101`) or name (`ambiguous-timeout-tuple`) stands for, case-insensitive for codes. */
+export function findRule(codeOrName: string): Rule | undefined {
+  const key = codeOrName.trim();
+  return byCodeOrName.get(key) ?? byCodeOrName.get(key.toUpperCase());
+}
+
+/** Where the documentation of a rule lives. */
+export function ruleDocsUrl(rule: Rule): string {
+  return `https://github.com/pool-guide/pool-guide/blob/main/docs/rules/${rule.code}.md`;
+}

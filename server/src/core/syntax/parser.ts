@@ -1,0 +1,83 @@
+/**
+ * The only module that imports web-tree-sitter. It loads the runtime and the Python grammar from
+ * paths the caller chooses (the bundle passes its own folder; tests pass node_modules), parses
+ * with a time bound, and turns text edits into tree edits for incremental parsing.
+ */
+import { Edit, Language, Parser, Query } from 'web-tree-sitter';
+import type { Node, Point, Tree } from 'web-tree-sitter';
+
+export type SyntaxNode = Node;
+export type SyntaxTree = Tree;
+
+/** Where the two wasm files are: web-tree-sitter's runtime and the Python grammar. */
+export type WasmPaths = { readonly runtime: string; readonly grammar: string };
+
+/** One replacement in the old text, in UTF-16 offsets of the old text. */
+export type TextChange = { readonly start: number; readonly end: number; readonly newText: string };
+
+/** Parsing gives up after this long; the document then shows no analysis until the next edit. */
+const PARSE_TIME_LIMIT_MS = 2000;
+
+/** One capture of a query: its name and the node. */
+export type QueryCapture = { readonly name: string; readonly node: SyntaxNode };
+
+/** A ready Python parser. Create one per server (or test run) with `createPythonParser`. */
+export type PythonParser = {
+  /** Parses `text`, reusing `oldTree` when it was edited to match; undefined when parsing gave up. */
+  parse(text: string, oldTree?: SyntaxTree): SyntaxTree | undefined;
+  /** Applies one change to `tree` so that it can be reused for the text after the change. */
+  editTree(tree: SyntaxTree, oldText: string, change: TextChange): void;
+  /** Compiles a query once (throws on a query the grammar rejects); the result runs it over a tree. */
+  compileQuery(source: string): (root: SyntaxNode) => QueryCapture[];
+};
+
+export async function createPythonParser(paths: WasmPaths): Promise<PythonParser> {
+  await Parser.init({ locateFile: () => paths.runtime });
+  const language = await Language.load(paths.grammar);
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return {
+    compileQuery(source) {
+      const query = new Query(language, source);
+      return (root) => query.captures(root).map((capture) => ({ name: capture.name, node: capture.node }));
+    },
+    parse(text, oldTree) {
+      const deadline = Date.now() + PARSE_TIME_LIMIT_MS;
+      parser.reset();
+      const tree = parser.parse(text, oldTree ?? null, {
+        progressCallback: (() => Date.now() > deadline) as unknown as () => void,
+      });
+      return tree ?? undefined;
+    },
+    editTree(tree, oldText, change) {
+      const newEnd = change.start + change.newText.length;
+      tree.edit(
+        new Edit({
+          startIndex: change.start,
+          oldEndIndex: change.end,
+          newEndIndex: newEnd,
+          startPosition: pointAt(oldText, change.start),
+          oldEndPosition: pointAt(oldText, change.end),
+          newEndPosition: pointAfter(pointAt(oldText, change.start), change.newText),
+        }),
+      );
+    },
+  };
+}
+
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    row++;
+    lineStart = index + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+function pointAfter(start: Point, insertedText: string): Point {
+  const lastNewline = insertedText.lastIndexOf('\n');
+  if (lastNewline === -1) return { row: start.row, column: start.column + insertedText.length };
+  const newlines = insertedText.split('\n').length - 1;
+  return { row: start.row + newlines, column: insertedText.length - lastNewline - 1 };
+}

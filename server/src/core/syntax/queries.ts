@@ -1,0 +1,35 @@
+/**
+ * The tree-sitter queries of the analysis, one constant each, compiled once per language. One
+ * pass over a tree yields every call, import and assignment that the analysis looks at.
+ */
+import type { PythonParser, QueryCapture, SyntaxNode } from './parser';
+
+/** Capture names of OUTLINE_QUERY. */
+export const Capture = {
+  call: 'call',
+  importStatement: 'import',
+  assignment: 'assignment',
+  rebinding: 'rebinding',
+  comment: 'comment',
+} as const;
+
+/**
+ * Calls, imports, single-name assignments, other statements that rebind a name (so that the
+ * name can no longer be resolved to one value), and comments (for suppressions).
+ */
+export const OUTLINE_QUERY = `
+(call) @call
+(import_statement) @import
+(import_from_statement) @import
+(assignment left: (identifier)) @assignment
+(augmented_assignment left: (identifier)) @rebinding
+(for_statement left: (identifier)) @rebinding
+(assignment left: (pattern_list)) @rebinding
+(assignment left: (tuple_pattern)) @rebinding
+(comment) @comment
+`;
+
+/** Compiles the outline query once; the returned function runs it over a tree. */
+export function createOutlineQuery(parser: PythonParser): (root: SyntaxNode) => QueryCapture[] {
+  return parser.compileQuery(OUTLINE_QUERY);
+}

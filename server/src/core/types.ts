@@ -1,0 +1,88 @@
+/**
+ * The plain data the core produces: spans in UTF-16 offsets, evaluated expressions, calls bound
+ * to catalog parameters, findings and fixes. No behaviour lives here.
+ */
+import type { CallableSpec, LibrarySpec, ParamSpec } from '../catalog/schema';
+
+/** A half-open range of UTF-16 offsets into the document text. */
+export type TextSpan = { readonly start: number; readonly end: number };
+
+/** What static evaluation could tell about an expression. */
+export type Value =
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'bool'; readonly value: boolean }
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'tuple'; readonly items: readonly Expr[] }
+  | { readonly kind: 'call'; readonly call: BoundCall }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+/** An expression as written, with its value; `via` names the variable it was resolved through. */
+export type Expr = {
+  readonly span: TextSpan;
+  readonly text: string;
+  readonly value: Value;
+  readonly via?: string;
+};
+
+/** One argument of a call, bound to the parameter it sets (undefined when no catalogued parameter matches). */
+export type BoundArg = {
+  readonly param: ParamSpec | undefined;
+  /** The keyword as written, or for a positional argument the parameter name it binds to. */
+  readonly name: string | undefined;
+  readonly keywordSpan?: TextSpan;
+  /** The whole argument (`timeout=(1, 2)` or `(1, 2)`). */
+  readonly span: TextSpan;
+  /** The position among positional arguments, or undefined for a keyword argument. */
+  readonly position?: number;
+  readonly expr: Expr;
+};
+
+/** How the callee was written: through a module alias (`hx.Client`) or an imported name (`Client`). */
+export type CalleeStyle =
+  | { readonly kind: 'module'; readonly alias: string }
+  | { readonly kind: 'name'; readonly localName: string };
+
+/** A call of a catalogued callable, with every argument bound. */
+export type BoundCall = {
+  readonly library: LibrarySpec;
+  readonly callable: CallableSpec;
+  /** The library version the binding and the defaults belong to. */
+  readonly version: string;
+  readonly qualifiedName: string;
+  readonly style: CalleeStyle;
+  readonly span: TextSpan;
+  readonly calleeSpan: TextSpan;
+  /** The parentheses and what is between them. */
+  readonly argumentsSpan: TextSpan;
+  readonly args: readonly BoundArg[];
+  /** Spans of `*args` and `**kwargs`: they may set any parameter. */
+  readonly splats: readonly TextSpan[];
+  /** The call runs once per iteration of an enclosing loop or comprehension. */
+  readonly inLoop: boolean;
+};
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A replacement of a span of the current text. */
+export type TextEdit = { readonly span: TextSpan; readonly newText: string };
+
+/** A code change that resolves a finding. `safe` fixes keep behaviour exactly and may run in bulk. */
+export type Fix = {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly safe: boolean;
+  readonly preferred: boolean;
+};
+
+/** A diagnostic of one rule at one place. */
+export type Finding = {
+  readonly code: string;
+  readonly span: TextSpan;
+  /** The whole call the finding is about: a suppression comment on any of its lines silences it. */
+  readonly callSpan: TextSpan;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly fixes: readonly Fix[];
+  readonly deprecated?: boolean;
+};

@@ -1,0 +1,43 @@
+/**
+ * textDocument/codeAction: the fixes of the findings under the requested range, linked to their
+ * diagnostics, and `source.fixAll.poolGuide`, which applies every safe fix that does not overlap another.
+ */
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { safeNonOverlappingEdits } from '../../core/fixes/fixAll';
+import type { Finding } from '../../core/types';
+import { toLspCodeAction, toLspDiagnostic, toLspEdits, type DiagnosticData } from '../convert';
+import type { Session } from '../session';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.poolGuide`;
+
+export async function handleCodeAction(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
+  const result = await session.analysis(params.textDocument.uri);
+  if (!result) return [];
+  const { document, analysis } = result;
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    const start = document.lsp.offsetAt(params.range.start);
+    const end = document.lsp.offsetAt(params.range.end);
+    for (const finding of analysis.findings) {
+      if (finding.span.start > end || finding.span.end < start) continue;
+      const diagnostic = matchingDiagnostic(params.context.diagnostics, finding) ?? toLspDiagnostic(document.lsp, finding);
+      for (const fix of finding.fixes) actions.push(toLspCodeAction(document.lsp, fix, diagnostic));
+    }
+  }
+  if (wants(FIX_ALL_KIND)) {
+    const edits = safeNonOverlappingEdits(analysis.findings);
+    if (edits.length > 0) {
+      actions.push({ title: 'Pool Guide: apply all safe fixes', kind: FIX_ALL_KIND, edit: { changes: { [document.lsp.uri]: toLspEdits(document.lsp, edits) } } });
+    }
+  }
+  return actions;
+}
+
+function matchingDiagnostic(diagnostics: readonly Diagnostic[], finding: Finding): Diagnostic | undefined {
+  return diagnostics.find((diagnostic) => {
+    const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+    return data?.code === finding.code && data.start === finding.span.start && data.end === finding.span.end;
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * The whole server on one screen: capabilities, and one table of which handler serves which
+ * notification or request. Handlers are thin shells over the core; each catches its own errors.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { createEngine } from '../core/engine';
+import type { WasmPaths } from '../core/syntax/parser';
+import { FIX_ALL_KIND, handleCodeAction } from './handlers/codeAction';
+import { createDiagnosticsPublisher } from './handlers/diagnostics';
+import { handleHover } from './handlers/hover';
+import { Session } from './session';
+import { createSettingsFetcher } from './settings';
+
+export type ServerOptions = { readonly wasm: WasmPaths };
+
+export const SERVER_NAME = 'pool-guide';
+export const SERVER_VERSION = '0.1.0';
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  let session: Session | undefined;
+  let pullsConfiguration = false;
+  let publisher: ReturnType<typeof createDiagnosticsPublisher> | undefined;
+
+  /** Runs a handler once the session exists, turning exceptions into a log line and an empty answer. */
+  const guarded =
+    <P, R>(name: string, empty: R, handler: (session: Session, params: P) => Promise<R> | R) =>
+    async (params: P): Promise<R> => {
+      if (!session) return empty;
+      try {
+        return await handler(session, params);
+      } catch (error) {
+        connection.console.error(`Pool Guide: ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        return empty;
+      }
+    };
+
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
+    pullsConfiguration = params.capabilities.workspace?.configuration === true;
+    const engine = await createEngine(options.wasm);
+    session = new Session(engine, createSettingsFetcher(connection, () => pullsConfiguration));
+    publisher = createDiagnosticsPublisher(connection, session);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    connection.console.info(`Pool Guide ${SERVER_VERSION} ready (node ${process.versions.node})`);
+    if (pullsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  });
+
+  connection.onDidOpenTextDocument(
+    guarded('didOpen', undefined, (current, params) => {
+      current.open(params.textDocument.uri, params.textDocument.version, params.textDocument.text);
+      publisher?.schedule(params.textDocument.uri);
+    }),
+  );
+  connection.onDidChangeTextDocument(
+    guarded('didChange', undefined, (current, params) => {
+      current.change(params.textDocument.uri, params.textDocument.version, params.contentChanges);
+      publisher?.schedule(params.textDocument.uri);
+    }),
+  );
+  connection.onDidCloseTextDocument(
+    guarded('didClose', undefined, (current, params) => {
+      current.close(params.textDocument.uri);
+      publisher?.clear(params.textDocument.uri);
+    }),
+  );
+  connection.onDidChangeConfiguration(
+    guarded('didChangeConfiguration', undefined, (current) => {
+      current.clearSettings();
+      publisher?.refreshAll();
+    }),
+  );
+  connection.onHover(guarded('hover', null, handleHover));
+  connection.onCodeAction(guarded('codeAction', [], handleCodeAction));
+  connection.onShutdown(() => session?.dispose());
+}
