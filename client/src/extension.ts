@@ -1,9 +1,12 @@
 /**
  * The VS Code client: starts the bundled language server for Python files, forwards the
- * `poolGuide` settings, and offers a restart command and an output channel. No analysis here.
+ * `poolGuide` settings and project-file changes, and shows the detected library versions in the
+ * status bar; a restart command and an output channel. No analysis here.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { VERSION_FILE_GLOB } from '../../server/src/protocol';
+import { createVersionStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -19,7 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'python' },
       { scheme: 'untitled', language: 'python' },
     ],
-    synchronize: { configurationSection: 'poolGuide' },
+    synchronize: { configurationSection: 'poolGuide', fileEvents: vscode.workspace.createFileSystemWatcher(VERSION_FILE_GLOB) },
     outputChannel,
   };
   client = new LanguageClient('poolGuide', 'Pool Guide', serverOptions, clientOptions);
@@ -30,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  context.subscriptions.push(createVersionStatusBar(client));
 }
 
 export async function deactivate(): Promise<void> {

@@ -17,9 +17,11 @@ export type Settings = {
   readonly severity: Readonly<Record<string, SeveritySetting>>;
   /** Library id → version to assume (overrides detection). */
   readonly versions: Readonly<Record<string, string>>;
+  /** A Python interpreter whose installed packages decide the versions ('' for none). */
+  readonly interpreter: string;
 };
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, severity: {}, versions: {} };
+export const DEFAULT_SETTINGS: Settings = { enable: true, severity: {}, versions: {}, interpreter: '' };
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -38,9 +40,32 @@ export function validateSettings(raw: unknown): Settings {
       if (typeof version === 'string' && /^\d+(\.\d+)*$/.test(version.trim())) versions[library] = version.trim();
     }
   }
-  return { enable: typeof input.enable === 'boolean' ? input.enable : DEFAULT_SETTINGS.enable, severity, versions };
+  const interpreter = typeof input.interpreter === 'string' ? input.interpreter.trim() : DEFAULT_SETTINGS.interpreter;
+  return { enable: typeof input.enable === 'boolean' ? input.enable : DEFAULT_SETTINGS.enable, severity, versions, interpreter };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** The project files whose change can change a detected version; the client watches these. */
+export const VERSION_FILE_GLOB = '**/{pyproject.toml,setup.cfg,requirements*.txt,requirements/*.txt,uv.lock,poetry.lock,pdm.lock,Pipfile.lock,*.dist-info/METADATA}';
+
+/** Request from the client: the library versions in use for a document, for the status bar. */
+export const VERSIONS_REQUEST = 'poolGuide/versions';
+/** Notification to the client: project files changed, so version reports may have changed. */
+export const VERSIONS_CHANGED_NOTIFICATION = 'poolGuide/versionsChanged';
+
+export type VersionsParams = { readonly uri: string };
+
+/** One library the document imports, the version assumed, and what decided it. */
+export type LibraryVersionReport = {
+  readonly library: string;
+  readonly version: string;
+  /** In words: "uv.lock", "assumed from requirements.txt: >=0.27", "poolGuide.versions setting". */
+  readonly source: string;
+  /** The deciding file's URI, when a file decided. */
+  readonly fileUri?: string;
+};
+
+export type VersionsReport = { readonly libraries: readonly LibraryVersionReport[] };

@@ -3,7 +3,7 @@
  * renamed and removed names of older releases. Facts were read from the release tags named in
  * each `source`; `../shared/docs/library-facts.md` §1 collects them. Data only.
  */
-import type { CallableSpec, ConfigSpec, LibrarySpec, ParamSpec, PositionalOrder, Source } from './schema';
+import type { CallableSpec, ConfigSpec, LibrarySpec, ParamSpec, PositionalOrder, Source, VersionedFields } from './schema';
 
 const REPO = 'encode/httpx';
 const at = (tag: string, path: string, line?: number): Source => ({ repo: REPO, tag, path, line });
@@ -21,10 +21,21 @@ const LIMITS_DOCS = 'https://www.python-httpx.org/advanced/resource-limits/';
 const TRANSPORT_DOCS = 'https://www.python-httpx.org/advanced/transports/';
 const API_DOCS = 'https://www.python-httpx.org/api/';
 
-/** `DEFAULT_TIMEOUT_CONFIG = Timeout(timeout=5.0)` (0.28.1 `httpx/_config.py:246`): every phase 5 s. */
-const DEFAULT_TIMEOUT_FIELDS = { connect: 5.0, read: 5.0, write: 5.0, pool: 5.0 };
-/** `DEFAULT_LIMITS = Limits(max_connections=100, max_keepalive_connections=20)` (0.28.1 `httpx/_config.py:247`), expiry from Limits' own default. */
-const DEFAULT_LIMIT_FIELDS = { max_connections: 100, max_keepalive_connections: 20, keepalive_expiry: 5.0 };
+/** `DEFAULT_TIMEOUT_CONFIG = Timeout(timeout=5.0)`: every phase 5 s, in every covered release. */
+const DEFAULT_TIMEOUT_FIELDS: VersionedFields[] = [
+  { versions: {}, values: { connect: 5.0, read: 5.0, write: 5.0, pool: 5.0 }, source: at('0.28.1', 'httpx/_config.py', 246) },
+];
+
+/**
+ * What a client without `limits=` uses: `DEFAULT_POOL_LIMITS` (10 kept alive, 100 connections; no
+ * expiry passed to httpcore before 0.13.3, then the hard-coded 5 s), and from 0.14 `DEFAULT_LIMITS`
+ * (100 / 20), with the expiry from Limits' own default since 0.17.
+ */
+const DEFAULT_LIMIT_FIELDS: VersionedFields[] = [
+  { versions: { until: '0.13.3' }, values: { max_connections: 100, max_keepalive_connections: 10, keepalive_expiry: null }, source: at('0.13.2', 'httpx/_config.py', 370) },
+  { versions: { from: '0.13.3', until: '0.14.0' }, values: { max_connections: 100, max_keepalive_connections: 10, keepalive_expiry: 5.0 }, source: at('0.13.3', 'httpx/_client.py', 49) },
+  { versions: { from: '0.14.0' }, values: { max_connections: 100, max_keepalive_connections: 20, keepalive_expiry: 5.0 }, source: at('0.28.1', 'httpx/_config.py', 247) },
+];
 
 function timeoutParam(source: Source, meaning: string): ParamSpec {
   return {
@@ -57,13 +68,16 @@ function flag(name: string, value: string, meaning: string, source: Source, sinc
   return { name, default: value, unit: 'none', type: 'bool', meaning, source, since };
 }
 
-function clientParams(source: Source): ParamSpec[] {
+/** `http2Since`: the sync Client gained `http2=` only in 0.13.2 (0.13.2 `httpx/_client.py:439`); AsyncClient always had it. */
+function clientParams(source: Source, http2Since: string | undefined): ParamSpec[] {
   return [
     timeoutParam(source, 'The default timeout for every request the client sends, per phase: connect, read, write and the wait for a pooled connection.'),
-    limitsParam(source, 'The connection-pool limits of the client\'s default transport.'),
+    { ...limitsParam(source, 'The connection-pool limits of the client\'s default transport.'), since: '0.14.0' },
     {
       name: 'pool_limits',
-      default: 'DEFAULT_POOL_LIMITS',
+      default: 'None',
+      // Before `limits=` existed, this was the pool setting itself, defaulting to the module's PoolLimits.
+      defaultsByVersion: [{ versions: { until: '0.14.0' }, default: 'DEFAULT_POOL_LIMITS', source: at('0.13.3', 'httpx/_client.py', 448) }],
       unit: 'none',
       type: 'PoolLimits | Limits',
       meaning: 'The old name of `limits=`.',
@@ -76,7 +90,7 @@ function clientParams(source: Source): ParamSpec[] {
         warning: 'Client(..., pool_limits=...) is deprecated and will raise errors in the future. Use Client(..., limits=...) instead.',
         source: at('0.14.0', 'httpx/_client.py', 489),
       },
-      source: at('0.17.1', 'httpx/_client.py', 552),
+      source: at('0.17.1', 'httpx/_client.py', 566),
     },
     {
       name: 'transport',
@@ -91,7 +105,7 @@ function clientParams(source: Source): ParamSpec[] {
       source,
     },
     flag('http1', 'True', 'Allow HTTP/1.1 connections.', source, '0.18.2'),
-    flag('http2', 'False', 'Allow HTTP/2 connections (needs the `h2` package); one HTTP/2 connection carries many requests.', source),
+    flag('http2', 'False', 'Allow HTTP/2 connections (needs the `h2` package); one HTTP/2 connection carries many requests.', source, http2Since),
     flag('trust_env', 'True', 'Read proxy and TLS settings from environment variables.', source),
     { name: 'verify', default: 'True', unit: 'none', type: 'ssl.SSLContext | str | bool', meaning: 'TLS certificate verification for the default transport.', source },
     { name: 'cert', default: 'None', unit: 'none', type: 'CertTypes | None', meaning: 'A client certificate for the default transport.', source },
@@ -107,7 +121,8 @@ const TRANSPORT_ORDERS = (source: Source): PositionalOrder[] => [
   { versions: { from: '0.28.0' }, names: ['verify', 'cert', 'trust_env', 'http1', 'http2', 'limits', 'proxy', 'uds', 'local_address', 'retries', 'socket_options'], source },
 ];
 
-function transportParams(source: Source): ParamSpec[] {
+/** `backend`: the removed parameter's default differs per transport (`"sync"` / `"auto"`), so each passes its own with its source. */
+function transportParams(source: Source, backend: { readonly default: string; readonly source: Source }): ParamSpec[] {
   return [
     { name: 'verify', default: 'True', unit: 'none', type: 'ssl.SSLContext | str | bool', meaning: 'TLS certificate verification.', source },
     { name: 'cert', default: 'None', unit: 'none', type: 'CertTypes | None', meaning: 'A client certificate.', source },
@@ -129,12 +144,12 @@ function transportParams(source: Source): ParamSpec[] {
     { name: 'socket_options', default: 'None', unit: 'none', type: 'Iterable[SOCKET_OPTION] | None', meaning: 'Socket options set on every new connection.', since: '0.25.0', source },
     {
       name: 'backend',
-      default: '"sync"',
+      default: backend.default,
       unit: 'none',
       type: 'str',
       meaning: 'The network backend.',
       lifecycle: { removedIn: '0.21.0', source: at('0.21.0', 'httpx/_transports/default.py') },
-      source: at('0.20.0', 'httpx/_transports/default.py', 116),
+      source: backend.source,
     },
   ];
 }
@@ -147,13 +162,13 @@ const CLIENT_POOL_WAIT = {
   raises: 'httpx.PoolTimeout',
 };
 
-function client(name: string, summary: string, source: Source): CallableSpec {
+function client(name: string, summary: string, source: Source, http2Since?: string): CallableSpec {
   return {
     name,
     kind: 'client',
     summary,
     docs: LIMITS_DOCS,
-    params: clientParams(source),
+    params: clientParams(source, http2Since),
     positional: [{ versions: {}, names: [], source }],
     poolWait: CLIENT_POOL_WAIT,
     factsKey: name,
@@ -161,13 +176,13 @@ function client(name: string, summary: string, source: Source): CallableSpec {
   };
 }
 
-function transport(name: string, summary: string, source: Source): CallableSpec {
+function transport(name: string, summary: string, source: Source, backend: { readonly default: string; readonly source: Source }): CallableSpec {
   return {
     name,
     kind: 'transport',
     summary,
     docs: TRANSPORT_DOCS,
-    params: transportParams(source),
+    params: transportParams(source, backend),
     positional: TRANSPORT_ORDERS(source),
     positionalIsAmbiguous: true,
     since: '0.17.0',
@@ -235,6 +250,11 @@ const timeoutCallable: CallableSpec = {
       type: 'float | None | tuple | Timeout',
       meaning: 'The default for every phase not given by keyword.',
       config: 'httpx.Timeout',
+      defaultsByVersion: [
+        // Up to 0.13 the default was None; in 0.14 it is UNSET, but a missing default still falls back to None (with a DeprecationWarning).
+        { versions: { until: '0.14.0' }, default: 'None', source: at('0.13.3', 'httpx/_config.py', 206) },
+        { versions: { from: '0.14.0', until: '0.15.0' }, default: 'None', source: at('0.14.0', 'httpx/_config.py', 207) },
+      ],
       source: TIMEOUT_SIG,
     },
     timeoutPhase('connect', 'The most seconds to wait for a connection to be established.'),
@@ -292,9 +312,10 @@ const limitsCallable: CallableSpec = {
 
 const POOL_LIMITS_SOURCE = at('0.13.3', 'httpx/_config.py', 297);
 
-function oldLimitName(name: string, replacement: string, deprecatedIn: string | undefined, removedIn: string): ParamSpec {
+function oldLimitName(name: string, replacement: string, deprecatedIn: string | undefined, removedIn: string, since?: string): ParamSpec {
   return {
     name,
+    since,
     default: 'None',
     unit: 'connections',
     type: 'int | None',
@@ -313,7 +334,7 @@ const poolLimitsCallable: CallableSpec = {
   params: [
     oldLimitName('soft_limit', 'max_keepalive_connections', '0.13.0', '0.14.0'),
     oldLimitName('hard_limit', 'max_connections', '0.13.0', '0.14.0'),
-    oldLimitName('max_keepalive', 'max_keepalive_connections', '0.14.0', '0.15.0'),
+    oldLimitName('max_keepalive', 'max_keepalive_connections', '0.14.0', '0.15.0', '0.13.0'),
     { ...limitField('max_connections', 'None', 'connections', MAX_CONNECTIONS_MEANING, 100, '0.13.0'), source: POOL_LIMITS_SOURCE },
   ],
   positional: [{ versions: {}, names: [], source: POOL_LIMITS_SOURCE }],
@@ -324,6 +345,7 @@ const poolLimitsCallable: CallableSpec = {
     warning: 'httpx.PoolLimits(...) is deprecated and will raise errors in the future. Use httpx.Limits(...) instead.',
     source: at('0.14.0', 'httpx/_config.py', 367),
   },
+  factsKey: 'PoolLimits',
   source: POOL_LIMITS_SOURCE,
 };
 
@@ -374,12 +396,21 @@ export const httpx: LibrarySpec = {
   displayName: 'httpx',
   modules: ['httpx'],
   newestVersion: '0.28.1',
+  distribution: 'httpx',
+  // The release tags of encode/httpx from 0.12.0 on (the abandoned 1.0.0.beta0 tag left out).
+  releases: [
+    '0.12.0', '0.12.1', '0.13.0', '0.13.1', '0.13.2', '0.13.3', '0.14.0', '0.14.1', '0.14.2', '0.14.3',
+    '0.15.0', '0.15.1', '0.15.2', '0.15.3', '0.15.4', '0.15.5', '0.16.0', '0.16.1', '0.17.0', '0.17.1',
+    '0.18.0', '0.18.1', '0.18.2', '0.19.0', '0.20.0', '0.21.0', '0.21.1', '0.21.2', '0.21.3', '0.22.0',
+    '0.23.0', '0.23.1', '0.23.2', '0.23.3', '0.24.0', '0.24.1', '0.25.0', '0.25.1', '0.25.2', '0.26.0',
+    '0.27.0', '0.27.1', '0.27.2', '0.28.0', '0.28.1',
+  ],
   repo: REPO,
   callables: [
-    client('Client', 'A synchronous HTTP client with a connection pool.', CLIENT_SIG),
+    client('Client', 'A synchronous HTTP client with a connection pool.', CLIENT_SIG, '0.13.2'),
     client('AsyncClient', 'An asynchronous HTTP client with a connection pool.', ASYNC_CLIENT_SIG),
-    transport('HTTPTransport', 'The default synchronous transport: one connection pool.', TRANSPORT_SIG),
-    transport('AsyncHTTPTransport', 'The default asynchronous transport: one connection pool.', ASYNC_TRANSPORT_SIG),
+    transport('HTTPTransport', 'The default synchronous transport: one connection pool.', TRANSPORT_SIG, { default: '"sync"', source: at('0.20.0', 'httpx/_transports/default.py', 128) }),
+    transport('AsyncHTTPTransport', 'The default asynchronous transport: one connection pool.', ASYNC_TRANSPORT_SIG, { default: '"auto"', source: at('0.20.0', 'httpx/_transports/default.py', 222) }),
     limitsCallable,
     timeoutCallable,
     poolLimitsCallable,

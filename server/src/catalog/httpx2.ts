@@ -44,6 +44,8 @@ export const httpx2: LibrarySpec = {
   displayName: 'httpx2',
   modules: ['httpx2'],
   newestVersion: TAG,
+  distribution: 'httpx2',
+  releases: [TAG],
   repo: REPO,
   callables: httpx.callables.filter((callable) => callable.name !== 'PoolLimits').map(forHttpx2),
   configs: httpx.configs.map(configForHttpx2),

@@ -32,6 +32,20 @@ export type Lifecycle = {
   readonly source: Source;
 };
 
+/** Field values that hold for a range of versions. */
+export type VersionedFields = {
+  readonly versions: VersionRange;
+  readonly values: Readonly<Record<string, number | null>>;
+  readonly source: Source;
+};
+
+/** A parameter default (Python text) that holds for a range of versions. */
+export type VersionedDefault = {
+  readonly versions: VersionRange;
+  readonly default: string;
+  readonly source: Source;
+};
+
 /** One documented parameter of a callable. */
 export type ParamSpec = {
   readonly name: string;
@@ -44,8 +58,10 @@ export type ParamSpec = {
   readonly type: string;
   /** The configuration object this parameter takes (a ConfigSpec id), when it takes one. */
   readonly config?: string;
-  /** The field values this parameter stands for when it is omitted (e.g. the client's DEFAULT_LIMITS). */
-  readonly omittedFields?: Readonly<Record<string, number | null>>;
+  /** The field values this parameter stands for when it is omitted (e.g. the client's DEFAULT_LIMITS), by version. */
+  readonly omittedFields?: readonly VersionedFields[];
+  /** The default in effect at some versions, where it differs from `default` (as Python text). */
+  readonly defaultsByVersion?: readonly VersionedDefault[];
   /** The value a client uses for this field when no config object is given at all (Limits' 100/20). */
   readonly clientDefault?: number | null;
   /** Present when the parameter's value replaces the whole pool, so these sibling parameters stop applying. */
@@ -153,6 +169,10 @@ export type LibrarySpec = {
   readonly modules: readonly string[];
   /** The newest release the catalog was checked against; assumed when the project's version is unknown. */
   readonly newestVersion: string;
+  /** Every release the catalog knows, oldest first: a version range resolves against these. */
+  readonly releases: readonly string[];
+  /** The distribution name on PyPI, as lock files and requirements name it. */
+  readonly distribution: string;
   readonly repo: string;
   readonly callables: readonly CallableSpec[];
   readonly configs: readonly ConfigSpec[];

@@ -40,3 +40,13 @@ export function positionalNamesAt(callable: CallableSpec, version: string): read
 export function paramByName(callable: CallableSpec, name: string): ParamSpec | undefined {
   return callable.params.find((param) => param.name === name);
 }
+
+/** The field values an omitted parameter stands for at a version, if the catalog knows them. */
+export function omittedFieldsAt(param: ParamSpec, version: string): Readonly<Record<string, number | null>> | undefined {
+  return param.omittedFields?.find((entry) => isInRange(version, entry.versions))?.values;
+}
+
+/** The parameter's default (Python text) in effect at a version. */
+export function defaultAt(param: ParamSpec, version: string): string {
+  return param.defaultsByVersion?.find((entry) => isInRange(version, entry.versions))?.default ?? param.default;
+}

@@ -49,6 +49,8 @@ export type BoundCall = {
   readonly callable: CallableSpec;
   /** The library version the binding and the defaults belong to. */
   readonly version: string;
+  /** Every catalogued release the project allows (more than `version` when only a range is known). */
+  readonly allowedVersions: readonly string[];
   readonly qualifiedName: string;
   readonly style: CalleeStyle;
   readonly span: TextSpan;

@@ -14,7 +14,11 @@ import type { WasmPaths } from '../core/syntax/parser';
 import { FIX_ALL_KIND, handleCodeAction } from './handlers/codeAction';
 import { createDiagnosticsPublisher } from './handlers/diagnostics';
 import { handleHover } from './handlers/hover';
+import { handleVersions } from './handlers/versions';
+import { createProjectVersions, filePathOf } from './projectVersions';
 import { Session } from './session';
+import { createVersionDetector } from '../project/detectVersions';
+import { VERSIONS_CHANGED_NOTIFICATION, VERSIONS_REQUEST } from '../protocol';
 import { createSettingsFetcher } from './settings';
 
 export type ServerOptions = { readonly wasm: WasmPaths };
@@ -26,6 +30,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let session: Session | undefined;
   let pullsConfiguration = false;
   let publisher: ReturnType<typeof createDiagnosticsPublisher> | undefined;
+  let workspaceFolders: string[] = [];
+  let clearVersionCache = () => {};
 
   /** Runs a handler once the session exists, turning exceptions into a log line and an empty answer. */
   const guarded =
@@ -43,7 +49,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
     const engine = await createEngine(options.wasm);
-    session = new Session(engine, createSettingsFetcher(connection, () => pullsConfiguration));
+    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
+    const detector = createVersionDetector(engine.catalog.libraries);
+    const projectVersions = createProjectVersions(engine.catalog.libraries, detector, () => workspaceFolders);
+    session = new Session(engine, createSettingsFetcher(connection, () => pullsConfiguration), projectVersions);
+    clearVersionCache = () => detector.clear();
     publisher = createDiagnosticsPublisher(connection, session);
     return {
       capabilities: {
@@ -84,6 +94,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       publisher?.refreshAll();
     }),
   );
+  connection.onDidChangeWatchedFiles(
+    guarded('didChangeWatchedFiles', undefined, () => {
+      clearVersionCache();
+      publisher?.refreshAll();
+      void connection.sendNotification(VERSIONS_CHANGED_NOTIFICATION);
+    }),
+  );
+  connection.onRequest(VERSIONS_REQUEST, guarded('versions', { libraries: [] }, handleVersions));
   connection.onHover(guarded('hover', null, handleHover));
   connection.onCodeAction(guarded('codeAction', [], handleCodeAction));
   connection.onShutdown(() => session?.dispose());

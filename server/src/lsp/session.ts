@@ -10,6 +10,7 @@ import { findRule } from '../core/rules';
 import type { Severity } from '../core/types';
 import type { Settings } from '../protocol';
 import type { TextChange } from '../core/syntax/parser';
+import type { ProjectVersions } from './projectVersions';
 
 export type OpenDocument = {
   readonly lsp: TextDocument;
@@ -23,6 +24,7 @@ export class Session {
   constructor(
     readonly engine: AnalysisEngine,
     private readonly fetchSettings: (uri: string) => Promise<Settings>,
+    readonly projectVersions: ProjectVersions,
   ) {}
 
   open(uri: string, version: number, text: string): void {
@@ -70,7 +72,7 @@ export class Session {
     const settings = await this.settingsFor(uri);
     const document = this.documents.get(uri);
     if (!document || !settings.enable) return undefined;
-    return { document, analysis: document.parsed.analysis(analysisOptions(settings)) };
+    return { document, analysis: document.parsed.analysis({ ...analysisOptions(settings), ...this.projectVersions.optionsFor(uri, settings) }) };
   }
 
   settingsFor(uri: string): Promise<Settings> {

@@ -17,10 +17,14 @@ import { createNameResolver } from './names';
 export type AnalysisOptions = {
   /** Library id → version in use; libraries not named get the catalog's newest version. */
   readonly versions?: Readonly<Record<string, string>>;
+  /** Library id → every release the project allows, when only a range is known. */
+  readonly allowedVersions?: Readonly<Record<string, readonly string[]>>;
   /** Library id → where its version came from ("settings", "uv.lock"), shown next to the version. */
   readonly versionSources?: Readonly<Record<string, string>>;
   /** Rule code → severity, or "off". */
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
+  /** Seconds the PG301 fix writes as `timeout=` (settings, else pyproject `default-timeout`). */
+  readonly defaultTimeout?: number;
 };
 
 export type Analysis = {
@@ -47,12 +51,14 @@ export function analyzeTree(
   const knowsAnyImport = [...imports.names.values(), ...imports.wildcardModules].some((qualified) => catalog.knowsModule(qualified.split('.')[0]));
   if (!knowsAnyImport) return { text, calls: [], findings: [], imports, options };
 
+  const versionOf = (libraryId: string) => options.versions?.[libraryId] ?? catalog.libraries.find((library) => library.id === libraryId)?.newestVersion ?? '0';
   const bind = createCallBinder({
     text,
     catalog,
     imports,
     resolveName: createNameResolver(byName(Capture.assignment), byName(Capture.rebinding)),
-    versionOf: (libraryId) => options.versions?.[libraryId] ?? catalog.libraries.find((library) => library.id === libraryId)?.newestVersion ?? '0',
+    versionOf,
+    allowedVersionsOf: (libraryId) => options.allowedVersions?.[libraryId] ?? [versionOf(libraryId)],
   });
   const calls = byName(Capture.call)
     .map((node) => bind(node))

@@ -19,6 +19,8 @@ export type CallSiteContext = {
   readonly resolveName: NameResolver;
   /** The version in use per library id. */
   readonly versionOf: (libraryId: string) => string;
+  /** The releases the project allows per library id. */
+  readonly allowedVersionsOf: (libraryId: string) => readonly string[];
 };
 
 /** Returns a memoised binder: the BoundCall of a call node, or undefined when it is not catalogued. */
@@ -54,6 +56,7 @@ export function createCallBinder(ctx: CallSiteContext): (call: SyntaxNode) => Bo
       library: entry.library,
       callable: entry.callable,
       version,
+      allowedVersions: ctx.allowedVersionsOf(entry.library.id),
       qualifiedName: resolved.qualified,
       style,
       span: { start: call.startIndex, end: call.endIndex },

@@ -5,7 +5,7 @@
  */
 import type { Catalog } from '../../catalog';
 import type { CallableSpec, ConfigSpec, FieldSpec, ParamSpec } from '../../catalog/schema';
-import { compareVersions, nameStatusAt } from '../../catalog/versions';
+import { compareVersions, defaultAt, nameStatusAt, omittedFieldsAt, paramByName } from '../../catalog/versions';
 import type { BoundArg, BoundCall, Expr, TextSpan } from '../types';
 import { parseDefault } from './defaults';
 
@@ -52,11 +52,15 @@ export function configOfObjectCall(call: BoundCall, catalog: Catalog): Effective
     compareVersions(call.version, config.fallbackOrAllFieldsRequired.since) >= 0 &&
     call.splats.length === 0 &&
     config.fields.some((field) => !keywordFor(field));
+  // Without a fallback argument, older releases read the fallback's own default (None) for every omitted phase.
+  const fallbackParam = config.fallbackParam ? paramByName(call.callable, config.fallbackParam) : undefined;
+  const fallbackDefault = !fallback && fallbackParam ? parseDefault(defaultAt(fallbackParam, call.version)) : undefined;
   const fields = config.fields.map((field): FieldValue => {
     const keyword = keywordFor(field);
     if (keyword) return fieldFromExpr(field, keyword.expr, { kind: 'explicit', span: keyword.expr.span });
     if (fallback) return fieldFromExpr(field, fallback.expr, { kind: 'fallback', callable: call.callable.name });
     if (call.splats.length > 0) return unknownField(field, 'may be set by `**kwargs`');
+    if (fallbackDefault !== undefined) return { field, value: fallbackDefault, origin: { kind: 'object-default', callable: config.callable }, via: [] };
     if (missingRequired) return { field, value: undefined, origin: { kind: 'invalid', error: config.fallbackOrAllFieldsRequired!.error }, via: [] };
     return defaultField(field, call, catalog, config);
   });
@@ -76,7 +80,7 @@ export function configOfParam(call: BoundCall, param: ParamSpec, catalog: Catalo
   const fields = config.fields.map(
     (field): FieldValue => ({
       field,
-      value: param.omittedFields?.[field.name],
+      value: omittedFieldsAt(param, call.version)?.[field.name],
       origin: { kind: 'omitted', param: param.name, callable: call.callable.name },
       via: [],
     }),

@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../../catalog';
 import type { ConfigSpec, ParamSpec } from '../../catalog/schema';
-import { nameStatusAt } from '../../catalog/versions';
+import { nameStatusAt, omittedFieldsAt } from '../../catalog/versions';
 import type { Analysis } from '../analysis/analyze';
 import { configOfObjectCall, configOfParam, configsOfCall, fieldOfParam } from '../config/effective';
 import type { BoundArg, BoundCall } from '../types';
@@ -23,7 +23,8 @@ export function optionCard(call: BoundCall, arg: BoundArg, analysis: Analysis, c
 
 function defaultText(call: BoundCall, param: ParamSpec, catalog: Catalog): string {
   const config = param.config ? catalog.config(call.library, param.config) : undefined;
-  if (config && param.omittedFields) return `default \`${param.default}\` (${describeFields(config, param.omittedFields)})`;
+  const omitted = omittedFieldsAt(param, call.version);
+  if (config && omitted) return `default \`${param.default}\` (${describeFields(config, omitted)})`;
   const clientDefault = param.clientDefault !== undefined && `${param.clientDefault}` !== param.default ? `; the client's own default is ${param.clientDefault ?? 'None'}` : '';
   const noneMeaning = param.default === 'None' && param.unit !== 'none' ? ' (no limit)' : '';
   return `default \`${param.default}\`${noneMeaning}${clientDefault}`;
