@@ -11,7 +11,7 @@ export type CatalogEntry = { readonly library: LibrarySpec; readonly callable: C
 /** An indexed set of libraries. */
 export type Catalog = {
   readonly libraries: readonly LibrarySpec[];
-  /** The callable a qualified name (`module.Name`) refers to. */
+  /** The callable a qualified name refers to: `module.Name`, or `module.Receiver.method` for a method. */
   lookup(qualifiedName: string): CatalogEntry | undefined;
   /** The config object with this id (`httpx.Timeout`). */
   config(library: LibrarySpec, id: string): ConfigSpec | undefined;
@@ -25,7 +25,10 @@ export function createCatalog(libraries: readonly LibrarySpec[]): Catalog {
   for (const library of libraries) {
     for (const module of library.modules) {
       modules.add(module);
-      for (const callable of library.callables) byQualifiedName.set(`${module}.${callable.name}`, { library, callable });
+      for (const callable of library.callables) {
+        const path = callable.receiver ? `${callable.receiver}.${callable.name}` : callable.name;
+        byQualifiedName.set(`${module}.${path}`, { library, callable });
+      }
     }
   }
   return {

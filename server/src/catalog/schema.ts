@@ -85,7 +85,7 @@ export type PositionalOrder = {
 };
 
 /** What role a callable plays; checks select callables by kind, never by name. */
-export type CallableKind = 'client' | 'transport' | 'config' | 'request-function';
+export type CallableKind = 'client' | 'transport' | 'config' | 'request-function' | 'request-method' | 'mount-method';
 
 /** When all connections are busy: which field caps them, which field bounds the wait, what is raised. */
 export type PoolWait = {
@@ -98,8 +98,10 @@ export type PoolWait = {
 
 /** A constructor or function whose arguments configure pools or timeouts. */
 export type CallableSpec = {
-  /** The name under the library's module, e.g. `Client` or `Timeout`. */
+  /** The name under the library's module, e.g. `Client` or `Timeout`; for a method, the method's name. */
   readonly name: string;
+  /** For a method: the callable (in the same library) whose instances have it, e.g. `Session` for `get`. */
+  readonly receiver?: string;
   readonly kind: CallableKind;
   readonly summary: string;
   readonly docs: string;

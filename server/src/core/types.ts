@@ -41,7 +41,8 @@ export type BoundArg = {
 /** How the callee was written: through a module alias (`hx.Client`) or an imported name (`Client`). */
 export type CalleeStyle =
   | { readonly kind: 'module'; readonly alias: string }
-  | { readonly kind: 'name'; readonly localName: string };
+  | { readonly kind: 'name'; readonly localName: string }
+  | { readonly kind: 'method'; readonly receiver: BoundCall };
 
 /** A call of a catalogued callable, with every argument bound. */
 export type BoundCall = {
@@ -53,6 +54,8 @@ export type BoundCall = {
   readonly allowedVersions: readonly string[];
   readonly qualifiedName: string;
   readonly style: CalleeStyle;
+  /** For a method call: the construction of the object it is called on (`s` in `s.get(...)`). */
+  readonly receiver?: BoundCall;
   readonly span: TextSpan;
   readonly calleeSpan: TextSpan;
   /** The parentheses and what is between them. */

@@ -56,7 +56,12 @@ export function analyzeTree(
     text,
     catalog,
     imports,
-    resolveName: createNameResolver(byName(Capture.assignment), byName(Capture.rebinding)),
+    resolveName: createNameResolver({
+      assignments: byName(Capture.assignment),
+      rebindings: byName(Capture.rebinding),
+      withAliases: byName(Capture.withAlias),
+      attributeAssignments: byName(Capture.attributeAssignment),
+    }),
     versionOf,
     allowedVersionsOf: (libraryId) => options.allowedVersions?.[libraryId] ?? [versionOf(libraryId)],
   });

@@ -3,12 +3,12 @@
  * the arguments (once per call node, shared by every place that refers to the call), and notes
  * whether the call runs once per loop iteration.
  */
-import type { Catalog } from '../../catalog';
+import type { Catalog, CatalogEntry } from '../../catalog';
 import { FieldName, LOOP_KINDS, NodeKind, SCOPE_KINDS } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
 import type { BoundCall, CalleeStyle } from '../types';
 import { bindArguments } from './binding';
-import type { EvaluationContext } from './evaluate';
+import { evaluate, type EvaluationContext } from './evaluate';
 import { qualifyCallee, type ImportTable } from './imports';
 import type { NameResolver } from './names';
 
@@ -41,24 +41,19 @@ export function createCallBinder(ctx: CallSiteContext): (call: SyntaxNode) => Bo
     const callee = call.childForFieldName(FieldName.function);
     const argumentsNode = call.childForFieldName(FieldName.arguments);
     if (!callee || !argumentsNode) return undefined;
-    const dotted = dottedName(callee);
-    if (dotted === undefined) return undefined;
-    const resolved = qualifyCallee(ctx.imports, dotted, (qualified) => ctx.catalog.lookup(qualified) !== undefined);
-    if (!resolved) return undefined;
-    const entry = ctx.catalog.lookup(resolved.qualified);
-    if (!entry) return undefined;
+    const target = resolveCallee(callee);
+    if (!target) return undefined;
+    const { entry, qualified, style, receiver } = target;
     const version = ctx.versionOf(entry.library.id);
-    const style: CalleeStyle = dotted.includes('.')
-      ? { kind: 'module', alias: dotted.slice(0, dotted.lastIndexOf('.')) }
-      : { kind: 'name', localName: dotted };
     const { args, splats } = bindArguments(argumentsNode, entry.callable, version, evaluation);
     return {
       library: entry.library,
       callable: entry.callable,
       version,
       allowedVersions: ctx.allowedVersionsOf(entry.library.id),
-      qualifiedName: resolved.qualified,
+      qualifiedName: qualified,
       style,
+      receiver,
       span: { start: call.startIndex, end: call.endIndex },
       calleeSpan: { start: callee.startIndex, end: callee.endIndex },
       argumentsSpan: { start: argumentsNode.startIndex, end: argumentsNode.endIndex },
@@ -66,6 +61,26 @@ export function createCallBinder(ctx: CallSiteContext): (call: SyntaxNode) => Bo
       splats,
       inLoop: isInLoop(call),
     };
+  }
+
+  /** An imported callable (`hx.Client`, `Client`), or a method of a catalogued object (`session.get`, `self.session.get`). */
+  function resolveCallee(callee: SyntaxNode): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver?: BoundCall } | undefined {
+    const dotted = dottedName(callee);
+    const imported = dotted === undefined ? undefined : qualifyCallee(ctx.imports, dotted, (qualified) => ctx.catalog.lookup(qualified) !== undefined);
+    const importedEntry = imported && ctx.catalog.lookup(imported.qualified);
+    if (imported && importedEntry && dotted !== undefined) {
+      const style: CalleeStyle = dotted.includes('.') ? { kind: 'module', alias: dotted.slice(0, dotted.lastIndexOf('.')) } : { kind: 'name', localName: dotted };
+      return { entry: importedEntry, qualified: imported.qualified, style };
+    }
+    if (callee.type !== NodeKind.attribute) return undefined;
+    const object = callee.childForFieldName(FieldName.object);
+    const method = callee.childForFieldName(FieldName.attribute)?.text;
+    if (!object || !method) return undefined;
+    const value = evaluate(object, evaluation).value;
+    if (value.kind !== 'call') return undefined;
+    const qualified = `${value.call.qualifiedName}.${method}`;
+    const entry = ctx.catalog.lookup(qualified);
+    return entry?.callable.receiver ? { entry, qualified, style: { kind: 'method', receiver: value.call }, receiver: value.call } : undefined;
   }
 
   return bind;

@@ -5,7 +5,7 @@
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
 import type { BoundCall, Expr, Value } from '../types';
-import type { NameResolver } from './names';
+import type { NameResolution, NameResolver } from './names';
 
 /** How deep names may chain (`A = B`, `B = C`, ...) before evaluation stops. */
 const MAX_NAME_DEPTH = 8;
@@ -51,16 +51,19 @@ function evaluateValue(node: SyntaxNode, ctx: EvaluationContext, depth: number):
       return { value: call ? { kind: 'call', call } : { kind: 'unknown', reason: `the result of \`${shorten(text)}\`` } };
     }
     case NodeKind.identifier:
-      return { ...evaluateName(node, ctx, depth), via: text };
+      return { ...evaluateName(node, ctx.resolveName.name(node), ctx, depth), via: text };
+    case NodeKind.attribute: {
+      const resolution = ctx.resolveName.selfAttribute(node);
+      return resolution.kind === 'unbound' ? { value: unknown(text) } : { ...evaluateName(node, resolution, ctx, depth), via: text };
+    }
     default:
       return { value: unknown(text) };
   }
 }
 
-function evaluateName(node: SyntaxNode, ctx: EvaluationContext, depth: number): { value: Value } {
+function evaluateName(node: SyntaxNode, resolution: NameResolution, ctx: EvaluationContext, depth: number): { value: Value } {
   const name = node.text;
   if (depth >= MAX_NAME_DEPTH) return { value: { kind: 'unknown', reason: `\`${name}\` (too many names to follow)` } };
-  const resolution = ctx.resolveName(node);
   switch (resolution.kind) {
     case 'assigned':
       return { value: evaluateValue(resolution.value, ctx, depth + 1).value };
@@ -69,7 +72,7 @@ function evaluateName(node: SyntaxNode, ctx: EvaluationContext, depth: number): 
     case 'reassigned':
       return { value: { kind: 'unknown', reason: `\`${name}\`, which is assigned more than once` } };
     case 'unbound':
-      return { value: { kind: 'unknown', reason: `\`${name}\`, which is not assigned in this module` } };
+      return { value: { kind: 'unknown', reason: `\`${name}\`, which is not assigned in this ${node.type === NodeKind.attribute ? 'class' : 'module'}` } };
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * Resolves a bare name to the one expression assigned to it. A name resolves only when it is
- * assigned exactly once in its function (or module) and never rebound there; a function
- * parameter resolves to "parameter"; everything else stays unknown.
+ * Resolves a bare name, or `self.<attribute>`, to the one expression assigned to it. A name
+ * resolves only when it is assigned exactly once in its function (or module) and never rebound
+ * there (`with f() as name` counts as an assignment); `self.x` resolves when the methods of its
+ * class assign it exactly once. A function parameter resolves to "parameter"; the rest stays unknown.
  */
 import { FieldName, NodeKind, SCOPE_KINDS } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
@@ -12,45 +13,88 @@ export type NameResolution =
   | { readonly kind: 'reassigned' }
   | { readonly kind: 'unbound' };
 
-export type NameResolver = (identifier: SyntaxNode) => NameResolution;
+export type NameResolver = {
+  /** What a bare identifier refers to. */
+  readonly name: (identifier: SyntaxNode) => NameResolution;
+  /** What `self.<attribute>` refers to, inside a class. */
+  readonly selfAttribute: (attribute: SyntaxNode) => NameResolution;
+};
 
-type ScopeEntry = { values: SyntaxNode[]; rebound: boolean };
+/** The statements the resolver indexes, as the outline query captures them. */
+export type NameSources = {
+  readonly assignments: readonly SyntaxNode[];
+  readonly rebindings: readonly SyntaxNode[];
+  readonly withAliases: readonly SyntaxNode[];
+  readonly attributeAssignments: readonly SyntaxNode[];
+};
 
-/** Indexes the assignments and rebinding statements of a document by (scope, name). */
-export function createNameResolver(assignments: readonly SyntaxNode[], rebindings: readonly SyntaxNode[]): NameResolver {
-  const entries = new Map<string, ScopeEntry>();
-  const entryFor = (statement: SyntaxNode, name: string): ScopeEntry => {
-    const key = `${enclosingScope(statement)?.id}:${name}`;
+type Entry = { values: SyntaxNode[]; rebound: boolean };
+
+export function createNameResolver(sources: NameSources): NameResolver {
+  const entries = new Map<string, Entry>();
+  const entryFor = (key: string): Entry => {
     let entry = entries.get(key);
     if (!entry) entries.set(key, (entry = { values: [], rebound: false }));
     return entry;
   };
-  for (const assignment of assignments) {
+  const nameKey = (statement: SyntaxNode, name: string) => `${enclosingScope(statement)?.id}:${name}`;
+
+  for (const assignment of sources.assignments) {
     const left = assignment.childForFieldName(FieldName.left);
     const right = assignment.childForFieldName(FieldName.right);
     if (!left) continue;
-    const entry = entryFor(assignment, left.text);
+    const entry = entryFor(nameKey(assignment, left.text));
     if (right) entry.values.push(right);
     else entry.rebound = true;
   }
-  for (const rebinding of rebindings) {
+  for (const alias of sources.withAliases) {
+    const target = alias.childForFieldName(FieldName.alias);
+    const value = alias.namedChild(0);
+    if (target && value) entryFor(nameKey(alias, target.text)).values.push(value);
+  }
+  for (const rebinding of sources.rebindings) {
     const left = rebinding.childForFieldName(FieldName.left);
     if (!left) continue;
     const names = left.type === NodeKind.identifier ? [left] : left.descendantsOfType(NodeKind.identifier);
-    for (const name of names) if (name) entryFor(rebinding, name.text).rebound = true;
+    for (const name of names) if (name) entryFor(nameKey(rebinding, name.text)).rebound = true;
+  }
+  for (const assignment of sources.attributeAssignments) {
+    const left = assignment.childForFieldName(FieldName.left);
+    const right = assignment.childForFieldName(FieldName.right);
+    const key = left ? selfAttributeKey(left) : undefined;
+    if (key && right) entryFor(key).values.push(right);
   }
 
-  return (identifier) => {
-    const name = identifier.text;
-    for (let scope = enclosingScope(identifier); scope; scope = enclosingScope(scope)) {
-      if (hasParameter(scope, name)) return { kind: 'parameter' };
-      const entry = entries.get(`${scope.id}:${name}`);
-      if (entry) {
-        return entry.values.length === 1 && !entry.rebound ? { kind: 'assigned', value: entry.values[0] } : { kind: 'reassigned' };
+  const fromEntry = (entry: Entry | undefined): NameResolution | undefined =>
+    entry && (entry.values.length === 1 && !entry.rebound ? { kind: 'assigned', value: entry.values[0] } : { kind: 'reassigned' });
+
+  return {
+    name(identifier) {
+      const name = identifier.text;
+      for (let scope = enclosingScope(identifier); scope; scope = enclosingScope(scope)) {
+        if (hasParameter(scope, name)) return { kind: 'parameter' };
+        const resolution = fromEntry(entries.get(`${scope.id}:${name}`));
+        if (resolution) return resolution;
       }
-    }
-    return { kind: 'unbound' };
+      return { kind: 'unbound' };
+    },
+    selfAttribute(attribute) {
+      const key = selfAttributeKey(attribute);
+      return (key && fromEntry(entries.get(key))) || { kind: 'unbound' };
+    },
   };
+}
+
+/** `<class id>:self.<name>` for `self.<name>` inside a method, else undefined. */
+function selfAttributeKey(attribute: SyntaxNode): string | undefined {
+  if (attribute.type !== NodeKind.attribute) return undefined;
+  const object = attribute.childForFieldName(FieldName.object);
+  const name = attribute.childForFieldName(FieldName.attribute);
+  if (object?.type !== NodeKind.identifier || object.text !== 'self' || !name) return undefined;
+  for (let node = attribute.parent; node; node = node.parent) {
+    if (node.type === NodeKind.classDefinition) return `${node.id}:self.${name.text}`;
+  }
+  return undefined;
 }
 
 function enclosingScope(node: SyntaxNode): SyntaxNode | undefined {

@@ -10,6 +10,7 @@ export type NameReference = { readonly text: string; readonly edits: readonly Te
 
 /** How to write `name` (a name in the module of `call`'s callee) at the call, and the import edits it needs. */
 export function referenceTo(call: BoundCall, name: string, imports: ImportTable): NameReference {
+  if (call.style.kind === 'method') return referenceTo(call.style.receiver, name, imports);
   if (call.style.kind === 'module') return { text: `${call.style.alias}.${name}`, edits: [] };
   const module = call.qualifiedName.slice(0, call.qualifiedName.lastIndexOf('.'));
   const qualified = `${module}.${name}`;

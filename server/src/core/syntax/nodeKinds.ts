@@ -39,6 +39,8 @@ export const NodeKind = {
   interpolation: 'interpolation',
   unaryOperator: 'unary_operator',
   comment: 'comment',
+  asPattern: 'as_pattern',
+  asPatternTarget: 'as_pattern_target',
   parameters: 'parameters',
   typedParameter: 'typed_parameter',
   defaultParameter: 'default_parameter',

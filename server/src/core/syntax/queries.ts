@@ -10,12 +10,15 @@ export const Capture = {
   importStatement: 'import',
   assignment: 'assignment',
   rebinding: 'rebinding',
+  withAlias: 'withAlias',
+  attributeAssignment: 'attributeAssignment',
   comment: 'comment',
 } as const;
 
 /**
- * Calls, imports, single-name assignments, other statements that rebind a name (so that the
- * name can no longer be resolved to one value), and comments (for suppressions).
+ * Calls, imports, single-name assignments, `with ... as name` aliases, attribute assignments
+ * (`self.session = ...`, `session.timeout = ...`), other statements that rebind a name (so that
+ * the name can no longer be resolved to one value), and comments (for suppressions).
  */
 export const OUTLINE_QUERY = `
 (call) @call
@@ -26,6 +29,8 @@ export const OUTLINE_QUERY = `
 (for_statement left: (identifier)) @rebinding
 (assignment left: (pattern_list)) @rebinding
 (assignment left: (tuple_pattern)) @rebinding
+(as_pattern alias: (as_pattern_target (identifier))) @withAlias
+(assignment left: (attribute)) @attributeAssignment
 (comment) @comment
 `;
 
