@@ -19,9 +19,13 @@ export type Settings = {
   readonly versions: Readonly<Record<string, string>>;
   /** A Python interpreter whose installed packages decide the versions ('' for none). */
   readonly interpreter: string;
+  /** Inlay hints naming tuple items and positional arguments. */
+  readonly inlayHints: { readonly enable: boolean };
+  /** Seconds the PG301 fix writes as `timeout=`; null: `default-timeout` from pyproject.toml applies. */
+  readonly defaultTimeout: number | null;
 };
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, severity: {}, versions: {}, interpreter: '' };
+export const DEFAULT_SETTINGS: Settings = { enable: true, severity: {}, versions: {}, interpreter: '', inlayHints: { enable: true }, defaultTimeout: null };
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -41,7 +45,9 @@ export function validateSettings(raw: unknown): Settings {
     }
   }
   const interpreter = typeof input.interpreter === 'string' ? input.interpreter.trim() : DEFAULT_SETTINGS.interpreter;
-  return { enable: typeof input.enable === 'boolean' ? input.enable : DEFAULT_SETTINGS.enable, severity, versions, interpreter };
+  const inlayHints = { enable: isRecord(input.inlayHints) && typeof input.inlayHints.enable === 'boolean' ? input.inlayHints.enable : DEFAULT_SETTINGS.inlayHints.enable };
+  const defaultTimeout = typeof input.defaultTimeout === 'number' && Number.isFinite(input.defaultTimeout) && input.defaultTimeout > 0 ? input.defaultTimeout : DEFAULT_SETTINGS.defaultTimeout;
+  return { enable: typeof input.enable === 'boolean' ? input.enable : DEFAULT_SETTINGS.enable, severity, versions, interpreter, inlayHints, defaultTimeout };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

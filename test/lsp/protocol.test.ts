@@ -75,6 +75,7 @@ describe('bundled server: protocol', () => {
         textDocumentSync: { openClose: true, change: 2 },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.poolGuide'] },
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'pool-guide', version },
     });
@@ -131,7 +132,8 @@ describe('bundled server: protocol', () => {
     const pg101 = diagnostics.find((diagnostic) => diagnostic.code === 'PG101');
     assert.ok(pg101);
     const actions = asCodeActions(await client.codeAction(uri, pg101.range, { diagnostics: [pg101] }));
-    assert.deepEqual(actions.map((action) => action.kind), ['quickfix'], 'no source action unless requested');
+    assert.deepEqual(actions.map((action) => action.kind), ['quickfix', 'quickfix'], 'no source action unless requested');
+    assert.equal(actions[1]!.title, 'Ignore PG101 on this line');
     const [fix] = actions;
     assert.equal(fix!.isPreferred, true);
     assert.deepEqual(fix!.diagnostics, [pg101]);
@@ -141,7 +143,7 @@ describe('bundled server: protocol', () => {
     );
 
     const onlyQuickFix = asCodeActions(await client.codeAction(uri, pg101.range, { diagnostics: [pg101], only: ['quickfix'] }));
-    assert.deepEqual(onlyQuickFix.map((action) => action.kind), ['quickfix']);
+    assert.deepEqual(onlyQuickFix.map((action) => action.kind), ['quickfix', 'quickfix']);
   });
 
   test('source.fixAll.poolGuide only when requested, and it applies every safe fix', async () => {
@@ -227,7 +229,7 @@ describe('bundled server: protocol', () => {
     assert.deepEqual(hover.range, rangeOf(text, text.indexOf('httpx.Client(timeout=(1, 2)'), text.indexOf('httpx.Client(timeout=(1, 2)') + 'httpx.Client'.length));
 
     const actions = asCodeActions(await client.codeAction(uri, emojiLine.range, { diagnostics: [emojiLine] }));
-    assert.equal(actions.length, 1);
+    assert.deepEqual(actions.map((action) => action.title), ['Name the timeout phases: `httpx.Timeout(connect=1, read=2, write=None, pool=None)`', 'Ignore PG101 on this line']);
     assert.equal(
       applyTextEdits(text, editsFor(actions[0]!.edit, uri)),
       text.replace('timeout=(1, 2)', 'timeout=httpx.Timeout(connect=1, read=2, write=None, pool=None)'),

@@ -15,11 +15,14 @@ export const RULES: readonly Rule[] = [
   { code: 'PG101', name: 'ambiguous-timeout-tuple', severity: 'warning', summary: 'A tuple passed as a timeout: its items are read by position, and missing ones silently mean "no limit".' },
   { code: 'PG102', name: 'positional-config-args', severity: 'information', summary: 'Positional arguments whose meaning depends on a parameter order that differs between versions.' },
   { code: 'PG201', name: 'renamed-or-removed-option', severity: 'warning', summary: 'A name that the library version in use deprecates or no longer has.' },
+  { code: 'PG301', name: 'missing-timeout', severity: 'warning', summary: 'A request that can wait forever because no timeout applies to it.' },
   { code: 'PG302', name: 'timeouts-disabled', severity: 'warning', summary: 'An explicit None that turns every timeout off.' },
   { code: 'PG303', name: 'invalid-config', severity: 'error', summary: 'Configuration that the library rejects at run time.' },
   { code: 'PG304', name: 'partial-config-resets-defaults', severity: 'information', summary: 'A config object that silently drops the client defaults for the fields it leaves out.' },
+  { code: 'PG305', name: 'ineffective-timeout-setting', severity: 'warning', summary: 'A timeout setting that has no effect.' },
   { code: 'PG401', name: 'ignored-pool-config', severity: 'warning', summary: 'Pool settings that have no effect because a transport replaces the pool they configure.' },
   { code: 'PG402', name: 'inconsistent-limits', severity: 'warning', summary: 'Limits that contradict each other, or a pool with no room for any connection.' },
+  { code: 'PG403', name: 'soft-pool-cap', severity: 'hint', summary: 'A pool size raised without blocking: the cap is not enforced and extra connections are opened and discarded.' },
   { code: 'PG501', name: 'client-per-request', severity: 'information', summary: 'Connection pooling lost: a throwaway pool per request, or a client built in a loop.' },
 ];
 

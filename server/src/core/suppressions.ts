@@ -14,11 +14,14 @@ export type Suppressions = {
   readonly isSuppressed: (finding: Finding) => boolean;
 };
 
-const LINE_PATTERN = /pool-guide:\s*ignore(?!-file)(?:\[([^\]]*)\])?/i;
-const NOQA_PATTERN = /noqa:\s*([A-Za-z0-9_,\s-]+)/i;
-const FILE_PATTERN = /pool-guide:\s*ignore-file(?:\[([^\]]*)\])?/i;
+/** Every suppression comment holds one of these (the patterns below all start with one of them). */
+export const SUPPRESSION_MARKER = /pool-guide:|noqa:/gi;
 
-/** Reads the suppressions from the comments of a document (each comment as its span). */
+const LINE_PATTERN = /pool-guide:\s*ignore(?![-\w])(?:\s*\[([^\]]*)\])?/i;
+const NOQA_PATTERN = /noqa:\s*([A-Za-z0-9_,\s-]+)/i;
+const FILE_PATTERN = /pool-guide:\s*ignore-file(?![-\w])(?:\s*\[([^\]]*)\])?/i;
+
+/** Reads the suppressions from the comments of a document (each comment as its span; comments without a marker may be left out). */
 export function collectSuppressions(text: string, comments: readonly { start: number; end: number }[]): Suppressions {
   const lines: LineIndex = lineIndex(text);
   const byLine = new Map<number, Silence>();
@@ -54,9 +57,10 @@ export function collectSuppressions(text: string, comments: readonly { start: nu
 /** `PG101, timeouts-disabled` → the codes; no list → all. With `onlyOurs`, a list without any of our codes silences nothing. */
 function parseCodes(list: string | undefined, onlyOurs = false): Silence | undefined {
   if (list === undefined || list.trim() === '') return onlyOurs ? undefined : 'all';
+  // Commas or spaces separate items, as flake8 accepts for noqa (`# noqa: PG101 PG102`).
   const codes = list
-    .split(',')
-    .map((item) => findRule(item.trim().split(/\s+/)[0] ?? '')?.code)
+    .split(/[,\s]+/)
+    .map((item) => findRule(item)?.code)
     .filter((code): code is string => code !== undefined);
   if (codes.length === 0) return onlyOurs ? undefined : new Set();
   return new Set(codes);

@@ -7,13 +7,16 @@ import {
   CodeActionKind,
   DiagnosticSeverity,
   DiagnosticTag,
+  InlayHintKind,
   MarkupKind,
   type Diagnostic,
   type Hover as LspHover,
+  type InlayHint as LspInlayHint,
   type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from '../core/hover/hover';
+import type { InlayHint } from '../core/inlayHints';
 import { findRule, ruleDocsUrl } from '../core/rules';
 import type { Finding, Fix, Severity, TextSpan } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
@@ -60,4 +63,9 @@ export function toLspCodeAction(document: TextDocument, fix: Fix, diagnostic: Di
 
 export function toLspEdits(document: TextDocument, edits: Fix['edits']) {
   return edits.map((edit) => ({ range: toLspRange(document, edit.span), newText: edit.newText }));
+}
+
+/** A label before its offset, spaced from the code it names (`connect: 3.05`). */
+export function toLspInlayHint(document: TextDocument, hint: InlayHint): LspInlayHint {
+  return { position: document.positionAt(hint.offset), label: hint.label, kind: InlayHintKind.Parameter, paddingRight: true };
 }

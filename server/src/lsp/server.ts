@@ -14,12 +14,14 @@ import type { WasmPaths } from '../core/syntax/parser';
 import { FIX_ALL_KIND, handleCodeAction } from './handlers/codeAction';
 import { createDiagnosticsPublisher } from './handlers/diagnostics';
 import { handleHover } from './handlers/hover';
+import { handleInlayHint } from './handlers/inlayHint';
 import { handleVersions } from './handlers/versions';
 import { createProjectVersions, filePathOf } from './projectVersions';
 import { Session } from './session';
 import { createVersionDetector } from '../project/detectVersions';
 import { VERSIONS_CHANGED_NOTIFICATION, VERSIONS_REQUEST } from '../protocol';
 import { createSettingsFetcher } from './settings';
+import { createToolConfigProvider } from './toolConfig';
 
 export type ServerOptions = { readonly wasm: WasmPaths };
 
@@ -32,6 +34,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let publisher: ReturnType<typeof createDiagnosticsPublisher> | undefined;
   let workspaceFolders: string[] = [];
   let clearVersionCache = () => {};
+  let refreshesInlayHints = false;
 
   /** Runs a handler once the session exists, turning exceptions into a log line and an empty answer. */
   const guarded =
@@ -52,7 +55,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
     const detector = createVersionDetector(engine.catalog.libraries);
     const projectVersions = createProjectVersions(engine.catalog.libraries, detector, () => workspaceFolders);
-    session = new Session(engine, createSettingsFetcher(connection, () => pullsConfiguration), projectVersions);
+    const toolConfig = createToolConfigProvider(() => workspaceFolders, (message) => connection.console.warn(message));
+    session = new Session(engine, createSettingsFetcher(connection, () => pullsConfiguration), projectVersions, toolConfig);
+    refreshesInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     clearVersionCache = () => detector.clear();
     publisher = createDiagnosticsPublisher(connection, session);
     return {
@@ -60,6 +65,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        inlayHintProvider: true,
       },
       serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
     };
@@ -92,11 +98,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     guarded('didChangeConfiguration', undefined, (current) => {
       current.clearSettings();
       publisher?.refreshAll();
+      if (refreshesInlayHints) void connection.languages.inlayHint.refresh();
     }),
   );
   connection.onDidChangeWatchedFiles(
-    guarded('didChangeWatchedFiles', undefined, () => {
+    guarded('didChangeWatchedFiles', undefined, (current) => {
       clearVersionCache();
+      current.clearOptions();
       publisher?.refreshAll();
       void connection.sendNotification(VERSIONS_CHANGED_NOTIFICATION);
     }),
@@ -104,5 +112,6 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onRequest(VERSIONS_REQUEST, guarded('versions', { libraries: [] }, handleVersions));
   connection.onHover(guarded('hover', null, handleHover));
   connection.onCodeAction(guarded('codeAction', [], handleCodeAction));
+  connection.languages.inlayHint.on(guarded('inlayHint', [], handleInlayHint));
   connection.onShutdown(() => session?.dispose());
 }

@@ -5,26 +5,34 @@
  */
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, Analysis } from '../core/analysis/analyze';
+import { severitiesFor } from '../core/config/ruleSelection';
+import type { ToolConfig } from '../core/config/toolConfig';
 import { ParsedDocument, type AnalysisEngine } from '../core/document';
 import { findRule } from '../core/rules';
 import type { Severity } from '../core/types';
 import type { Settings } from '../protocol';
 import type { TextChange } from '../core/syntax/parser';
 import type { ProjectVersions } from './projectVersions';
+import type { ToolConfigProvider } from './toolConfig';
 
 export type OpenDocument = {
   readonly lsp: TextDocument;
   readonly parsed: ParsedDocument;
 };
 
+/** An open document, and the analysis options last computed for it (reused until its version or settings change). */
+type Entry = { lsp: TextDocument; parsed: ParsedDocument; options?: { version: number; settings: Settings; value: AnalysisOptions } };
+
 export class Session {
-  private readonly documents = new Map<string, { lsp: TextDocument; parsed: ParsedDocument }>();
+  private readonly documents = new Map<string, Entry>();
+  /** Settings of open documents only, so that the cache never outgrows them. */
   private readonly settings = new Map<string, Promise<Settings>>();
 
   constructor(
     readonly engine: AnalysisEngine,
     private readonly fetchSettings: (uri: string) => Promise<Settings>,
     readonly projectVersions: ProjectVersions,
+    private readonly toolConfigFor: ToolConfigProvider,
   ) {}
 
   open(uri: string, version: number, text: string): void {
@@ -57,6 +65,7 @@ export class Session {
   close(uri: string): void {
     this.documents.get(uri)?.parsed.dispose();
     this.documents.delete(uri);
+    this.settings.delete(uri);
   }
 
   get(uri: string): OpenDocument | undefined {
@@ -72,12 +81,27 @@ export class Session {
     const settings = await this.settingsFor(uri);
     const document = this.documents.get(uri);
     if (!document || !settings.enable) return undefined;
-    return { document, analysis: document.parsed.analysis({ ...analysisOptions(settings), ...this.projectVersions.optionsFor(uri, settings) }) };
+    return { document, analysis: document.parsed.analysis(this.optionsFor(uri, document, settings)) };
+  }
+
+  /**
+   * The options of a document: computed (project files read) once per version and settings, and
+   * then the same object, so that the hover path neither touches the disk nor compares options.
+   */
+  private optionsFor(uri: string, document: Entry, settings: Settings): AnalysisOptions {
+    const cached = document.options;
+    if (cached?.version === document.lsp.version && cached.settings === settings) return cached.value;
+    const value = { ...analysisOptions(settings, this.toolConfigFor(uri)), ...this.projectVersions.optionsFor(uri, settings) };
+    document.options = { version: document.lsp.version, settings, value };
+    return value;
   }
 
   settingsFor(uri: string): Promise<Settings> {
     let settings = this.settings.get(uri);
-    if (!settings) this.settings.set(uri, (settings = this.fetchSettings(uri)));
+    if (!settings) {
+      settings = this.fetchSettings(uri);
+      if (this.documents.has(uri)) this.settings.set(uri, settings);
+    }
     return settings;
   }
 
@@ -85,17 +109,23 @@ export class Session {
     this.settings.clear();
   }
 
+  /** Project files changed: every document's options are computed afresh on next use. */
+  clearOptions(): void {
+    for (const document of this.documents.values()) document.options = undefined;
+  }
+
   dispose(): void {
     for (const uri of this.uris()) this.close(uri);
   }
 }
 
-/** Settings → core options: rule names become codes. */
-export function analysisOptions(settings: Settings): AnalysisOptions {
-  const severities: Record<string, Severity | 'off'> = {};
-  for (const [rule, severity] of Object.entries(settings.severity)) {
+/** Settings and `[tool.pool-guide]` → core options: rule names become codes; the settings win. */
+export function analysisOptions(settings: Settings, toolConfig: ToolConfig = {}): AnalysisOptions {
+  const severity: Record<string, Severity | 'off'> = {};
+  for (const [rule, level] of Object.entries(settings.severity)) {
     const code = findRule(rule)?.code;
-    if (code) severities[code] = severity;
+    if (code) severity[code] = level;
   }
-  return { versions: settings.versions, severities };
+  const defaultTimeout = settings.defaultTimeout ?? toolConfig.defaultTimeout;
+  return { versions: settings.versions, severities: severitiesFor([toolConfig, { severity }]), ...(defaultTimeout !== undefined ? { defaultTimeout } : {}) };
 }

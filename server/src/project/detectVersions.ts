@@ -2,7 +2,8 @@
  * Finds the version of each catalogued library that a source file's project uses, without running
  * anything: walking up from the file's folder to the boundary (the workspace folder), the nearest
  * folder with evidence decides, and within a folder an installed distribution beats a lock file,
- * which beats a declared pin or range. Results are cached per folder until `clear()`.
+ * which beats a declared pin or range. Results are cached per folder (the most recently used
+ * folders only) until `clear()`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,6 +18,7 @@ import {
   type DeclaredRequirements,
 } from '../core/versions/requirements';
 import { foldersAbove, isFile } from './findUp';
+import { LruMap } from './lruMap';
 
 type Found = { readonly value: string; readonly file: string };
 
@@ -29,6 +31,9 @@ type FolderEvidence = {
 
 const VENV_FOLDERS = ['.venv', 'venv', '.env', 'env'];
 
+/** Folders whose evidence is kept; a workspace has far fewer folders with open files. */
+const FOLDER_CACHE_CAPACITY = 512;
+
 export type VersionDetector = {
   /** Library id → decision for a source file. `interpreter` is a configured Python executable, if any. */
   decide(file: string, boundary?: string, interpreter?: string): Map<string, VersionDecision>;
@@ -36,7 +41,7 @@ export type VersionDetector = {
 };
 
 export function createVersionDetector(libraries: readonly LibrarySpec[]): VersionDetector {
-  const cache = new Map<string, FolderEvidence>();
+  const cache = new LruMap<string, FolderEvidence>(FOLDER_CACHE_CAPACITY);
   const evidenceOf = (folder: string) => {
     let evidence = cache.get(folder);
     if (!evidence) cache.set(folder, (evidence = readFolder(folder)));

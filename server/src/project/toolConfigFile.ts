@@ -6,6 +6,10 @@
 import * as fs from 'fs';
 import { parseToolConfig, type ParsedToolConfig } from '../core/config/toolConfig';
 import { findUp } from './findUp';
+import { LruMap } from './lruMap';
+
+/** Parsed pyproject.toml files kept (the most recently used). */
+const PYPROJECT_CACHE_CAPACITY = 256;
 
 export type LoadedToolConfig = ParsedToolConfig & {
   /** The pyproject.toml that was read, if any. */
@@ -15,7 +19,7 @@ export type LoadedToolConfig = ParsedToolConfig & {
 export type ToolConfigLoader = (file: string, boundary?: string) => LoadedToolConfig;
 
 export function createToolConfigLoader(): ToolConfigLoader {
-  const cache = new Map<string, { mtimeMs: number; parsed: ParsedToolConfig }>();
+  const cache = new LruMap<string, { mtimeMs: number; parsed: ParsedToolConfig }>(PYPROJECT_CACHE_CAPACITY);
   return (file, boundary) => {
     const pyproject = findUp(file, 'pyproject.toml', boundary);
     if (!pyproject) return { config: {}, problems: [] };

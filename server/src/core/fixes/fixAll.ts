@@ -2,7 +2,12 @@
  * Fix-all: the edits of every safe, preferred fix of a document, leaving out any fix that overlaps
  * one already taken (a second pass picks it up). Shared by the editor's fix-all and `check --fix`.
  */
-import type { Finding, TextEdit } from '../types';
+import type { Finding, Fix, TextEdit } from '../types';
+
+/** The fix that fix-all and `check --fix` apply for a finding: its safe, preferred one. */
+export function safeFixOf(finding: Finding): Fix | undefined {
+  return finding.fixes.find((candidate) => candidate.safe && candidate.preferred);
+}
 
 export function safeNonOverlappingEdits(findings: readonly Finding[]): TextEdit[] {
   const taken: TextEdit[] = [];
@@ -10,7 +15,7 @@ export function safeNonOverlappingEdits(findings: readonly Finding[]): TextEdit[
   const clashes = (a: TextEdit, b: TextEdit) =>
     !same(a, b) && (a.span.start < b.span.end && b.span.start < a.span.end || (a.span.start === b.span.start && (a.span.start === a.span.end || b.span.start === b.span.end)));
   for (const finding of findings) {
-    const fix = finding.fixes.find((candidate) => candidate.safe && candidate.preferred);
+    const fix = safeFixOf(finding);
     if (!fix || fix.edits.some((edit) => taken.some((other) => clashes(edit, other)))) continue;
     for (const edit of fix.edits) if (!taken.some((other) => same(edit, other))) taken.push(edit);
   }

@@ -1,0 +1,75 @@
+/**
+ * The CLI's view of the core: one engine per run, and for each file the options the server would
+ * use: library versions detected from its project files, and its nearest `[tool.pool-guide]`
+ * table with `--select`/`--ignore` applied on top. Problems in a pyproject.toml are reported on
+ * stderr once per file, and the run goes on.
+ */
+import * as path from 'path';
+import { emptyAnalysis, type Analysis, type AnalysisOptions } from '../core/analysis/analyze';
+import { severitiesFor, type RuleSelection } from '../core/config/ruleSelection';
+import { ParsedDocument, type AnalysisEngine } from '../core/document';
+import { createEngine } from '../core/engine';
+import { mentionsCatalogModule } from '../core/prefilter';
+import { describeDecision, type VersionDecision } from '../core/versions/decide';
+import { createVersionDetector } from '../project/detectVersions';
+import { createToolConfigLoader } from '../project/toolConfigFile';
+
+export type FileAnalyzer = {
+  readonly engine: AnalysisEngine;
+  /** The analysis of `text` as the contents of `file`. */
+  analyze(file: string, text: string): Analysis;
+};
+
+export async function createFileAnalyzer(flags: RuleSelection = {}): Promise<FileAnalyzer> {
+  const engine = await createEngine({ runtime: path.join(__dirname, 'web-tree-sitter.wasm'), grammar: path.join(__dirname, 'tree-sitter-python.wasm') });
+  const loadToolConfig = createToolConfigLoader();
+  const detector = createVersionDetector(engine.catalog.libraries);
+  const reported = new Set<string>();
+  // Options depend on the file's folder only (project files are looked up from there): once per folder.
+  const byFolder = new Map<string, AnalysisOptions>();
+  const optionsFor = (file: string): AnalysisOptions => {
+    const folder = path.dirname(path.resolve(file));
+    let options = byFolder.get(folder);
+    if (!options) byFolder.set(folder, (options = folderOptions(file)));
+    return options;
+  };
+  const folderOptions = (file: string): AnalysisOptions => {
+    const { config, problems, path: pyproject } = loadToolConfig(file);
+    if (pyproject && !reported.has(pyproject)) {
+      reported.add(pyproject);
+      for (const problem of problems) process.stderr.write(`pool-guide: ${pyproject}: ${problem}\n`);
+    }
+    return {
+      ...versionOptions(detector.decide(file)),
+      severities: severitiesFor([config, flags]),
+      ...(config.defaultTimeout !== undefined ? { defaultTimeout: config.defaultTimeout } : {}),
+    };
+  };
+  return {
+    engine,
+    analyze(file, text) {
+      const options = optionsFor(file);
+      // Most files of a large tree never name a catalogued module: no parse for them (see core/prefilter.ts).
+      if (!mentionsCatalogModule(engine.catalog, text)) return emptyAnalysis(text, options);
+      const document = new ParsedDocument(engine, text);
+      try {
+        return document.analysis(options);
+      } finally {
+        document.dispose();
+      }
+    },
+  };
+}
+
+/** Version decisions → analysis options, with deciding files relative to the working directory. */
+function versionOptions(decisions: ReadonlyMap<string, VersionDecision>): AnalysisOptions {
+  const versions: Record<string, string> = {};
+  const versionSources: Record<string, string> = {};
+  const allowedVersions: Record<string, readonly string[]> = {};
+  for (const [id, decision] of decisions) {
+    versions[id] = decision.version;
+    versionSources[id] = describeDecision(decision, decision.file ? path.relative(process.cwd(), decision.file) : undefined);
+    allowedVersions[id] = decision.allowed;
+  }
+  return { versions, versionSources, allowedVersions };
+}

@@ -1,0 +1,26 @@
+/**
+ * `check --fix`: apply the safe fixes of a file, re-analyse, and repeat until nothing changes
+ * (fixes that overlapped in one pass are taken in the next), at most MAX_PASSES times.
+ */
+import { createTwoFilesPatch } from 'diff';
+import type { Analysis } from '../core/analysis/analyze';
+import { applyEdits, safeNonOverlappingEdits } from '../core/fixes/fixAll';
+
+const MAX_PASSES = 5;
+
+/** The fixed text and the analysis of it. */
+export function fixText(text: string, analyze: (text: string) => Analysis): Analysis {
+  let analysis = analyze(text);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const edits = safeNonOverlappingEdits(analysis.findings);
+    if (edits.length === 0) break;
+    analysis = analyze(applyEdits(analysis.text, edits));
+  }
+  return analysis;
+}
+
+/** A unified diff of one file, `a/` and `b/` prefixed as git prints them. */
+export function unifiedDiff(file: string, before: string, after: string): string {
+  const name = file.split('\\').join('/');
+  return createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
+}

@@ -1,0 +1,70 @@
+/**
+ * `[tool.pool-guide]` in pyproject.toml, parsed from the file's text: `select`, `ignore`,
+ * `severity = { PG101 = "warning" }` and `default-timeout`. What does not fit is left out and
+ * described in `problems`, one sentence each; a file without the table yields an empty config.
+ */
+import { parse } from 'smol-toml';
+import { RULE_LEVELS, resolveRuleCodes, type RuleLevel, type RuleSelection } from './ruleSelection';
+
+export type ToolConfig = RuleSelection & {
+  /** Seconds the PG301 fix writes as `timeout=`. */
+  readonly defaultTimeout?: number;
+};
+
+export type ParsedToolConfig = { readonly config: ToolConfig; readonly problems: readonly string[] };
+
+const KEYS = new Set(['select', 'ignore', 'severity', 'default-timeout']);
+
+export function parseToolConfig(tomlText: string): ParsedToolConfig {
+  let document: Record<string, unknown>;
+  try {
+    document = parse(tomlText) as Record<string, unknown>;
+  } catch (error) {
+    return { config: {}, problems: [`not valid TOML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`] };
+  }
+  const table = isTable(document.tool) ? document.tool['pool-guide'] : undefined;
+  if (table === undefined) return { config: {}, problems: [] };
+  if (!isTable(table)) return { config: {}, problems: ['[tool.pool-guide] is not a table'] };
+  const problems: string[] = [];
+  for (const key of Object.keys(table)) if (!KEYS.has(key)) problems.push(`[tool.pool-guide] has an unknown key '${key}'`);
+  const config: { -readonly [K in keyof ToolConfig]: ToolConfig[K] } = {};
+  for (const key of ['select', 'ignore'] as const) {
+    if (table[key] === undefined) continue;
+    const codes = ruleList(table[key], key, problems);
+    if (codes) config[key] = codes;
+  }
+  if (table.severity !== undefined) config.severity = severityTable(table.severity, problems);
+  const timeout = table['default-timeout'];
+  if (typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0) config.defaultTimeout = timeout;
+  else if (timeout !== undefined) problems.push(`'default-timeout' must be a positive number of seconds`);
+  return { config, problems };
+}
+
+function ruleList(value: unknown, key: string, problems: string[]): string[] | undefined {
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    problems.push(`'${key}' must be a list of rule codes or names`);
+    return undefined;
+  }
+  const { codes, unknown } = resolveRuleCodes(value as string[]);
+  for (const reference of unknown) problems.push(`'${key}' names an unknown rule '${reference}'`);
+  return codes;
+}
+
+function severityTable(value: unknown, problems: string[]): Record<string, RuleLevel> {
+  const levels: Record<string, RuleLevel> = {};
+  if (!isTable(value)) {
+    problems.push(`'severity' must be a table such as { PG101 = "warning" }`);
+    return levels;
+  }
+  for (const [reference, level] of Object.entries(value)) {
+    const { codes, unknown } = resolveRuleCodes([reference]);
+    if (unknown.length > 0) problems.push(`'severity' names an unknown rule '${reference}'`);
+    else if (typeof level !== 'string' || !RULE_LEVELS.includes(level as RuleLevel)) problems.push(`'severity.${reference}' must be one of ${RULE_LEVELS.join(', ')}`);
+    else for (const code of codes) levels[code] = level as RuleLevel;
+  }
+  return levels;
+}
+
+function isTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}

@@ -1,0 +1,38 @@
+/**
+ * Runs the BUNDLED CLI (`dist/cli.js`, built by `npm test`'s pretest) as a user would, and makes
+ * throwaway fixture trees in a temp folder for tests that write files or need files git would
+ * not keep (.gitignore'd files, virtual environments, invalid UTF-8).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { repoRoot } from './repo';
+
+export type CliRun = { readonly status: number | null; readonly stdout: string; readonly stderr: string };
+
+export function runCli(args: readonly string[], cwd = repoRoot()): CliRun {
+  const result = spawnSync(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 60_000,
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The CLI fixture trees under test/fixtures/cli/. */
+export function cliFixture(...parts: string[]): string {
+  return path.join(repoRoot(), 'test', 'fixtures', 'cli', ...parts);
+}
+
+/** A fresh temp folder holding `files` (relative path → contents); removed by the returned cleanup. */
+export function tempTree(files: Readonly<Record<string, string | Buffer>>): { root: string; cleanup: () => void } {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-guide-cli-'));
+  for (const [relative, contents] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    fs.writeFileSync(path.join(root, relative), contents);
+  }
+  return { root, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
