@@ -27,6 +27,7 @@ export function createVersionStatusBar(client: LanguageClient): vscode.Disposabl
       return;
     }
     item.text = `Pool Guide: ${report.libraries.map((entry) => `${entry.library} ${entry.version}`).join(' · ')}`;
+    item.accessibilityInformation = { label: `${item.text}. ${report.libraries.map((entry) => `${entry.library} ${entry.version} from ${entry.source}`).join('; ')}` };
     item.tooltip = new vscode.MarkdownString(report.libraries.map((entry) => `**${entry.library} ${entry.version}** — ${entry.source}`).join('\n\n'));
     item.command = report.libraries.some((entry) => entry.fileUri) ? OPEN_VERSION_SOURCE_COMMAND : undefined;
     item.show();
