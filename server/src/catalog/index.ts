@@ -2,9 +2,12 @@
  * The list of libraries the catalog knows, and lookups by qualified name (`httpx.Client`).
  * Everything else reads library knowledge through this module.
  */
+import { aiohttp } from './aiohttp';
 import { httpx } from './httpx';
 import { httpx2 } from './httpx2';
+import { requests } from './requests';
 import type { CallableSpec, ConfigSpec, LibrarySpec } from './schema';
+import { urllib3 } from './urllib3';
 
 export type CatalogEntry = { readonly library: LibrarySpec; readonly callable: CallableSpec };
 
@@ -26,8 +29,13 @@ export function createCatalog(libraries: readonly LibrarySpec[]): Catalog {
     for (const module of library.modules) {
       modules.add(module);
       for (const callable of library.callables) {
-        const path = callable.receiver ? `${callable.receiver}.${callable.name}` : callable.name;
-        byQualifiedName.set(`${module}.${path}`, { library, callable });
+        // A method is reachable through every path of its receiver; a callable through its name and aliases.
+        const receiver = callable.receiver ? library.callables.find((candidate) => candidate.name === callable.receiver) : undefined;
+        const owners = receiver ? [receiver.name, ...(receiver.aliases ?? [])] : [undefined];
+        const names = callable.receiver ? [callable.name] : [callable.name, ...(callable.aliases ?? [])];
+        for (const owner of owners) {
+          for (const name of names) byQualifiedName.set(`${module}.${owner ? `${owner}.` : ''}${name}`, { library, callable });
+        }
       }
     }
   }
@@ -40,6 +48,6 @@ export function createCatalog(libraries: readonly LibrarySpec[]): Catalog {
 }
 
 /** Every library Pool Guide ships knowledge of. */
-export const LIBRARIES: readonly LibrarySpec[] = [httpx, httpx2];
+export const LIBRARIES: readonly LibrarySpec[] = [httpx, httpx2, requests, urllib3, aiohttp];
 
 export const defaultCatalog: Catalog = createCatalog(LIBRARIES);

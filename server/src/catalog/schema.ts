@@ -10,6 +10,8 @@ export type Source = {
   readonly tag: string;
   readonly path: string;
   readonly line?: number;
+  /** For a fact read from unreleased code: the commit read, with `tag` naming its branch (`master`). */
+  readonly commit?: string;
 };
 
 /** An inclusive-from, exclusive-until range of library versions; either end may be open. */
@@ -27,6 +29,11 @@ export type Lifecycle = {
   readonly removedIn?: string;
   /** The name that replaces this one (a parameter name, or a callable's qualified name). */
   readonly replacement?: string;
+  /**
+   * For a keyword whose value moved into a field of the config that `replacement` takes
+   * (aiohttp's `read_timeout=5` → `timeout=ClientTimeout(total=5)`): that field.
+   */
+  readonly replacementField?: string;
   /** The library's own warning or error text, when it has one. */
   readonly warning?: string;
   readonly source: Source;
@@ -43,6 +50,27 @@ export type VersionedFields = {
 export type VersionedDefault = {
   readonly versions: VersionRange;
   readonly default: string;
+  readonly source: Source;
+};
+
+/** A value that holds for a range of versions. */
+export type VersionedValue = {
+  readonly versions: VersionRange;
+  readonly value: number | null;
+  readonly source: Source;
+};
+
+/**
+ * How a bare number or `None` passed to a config-taking parameter reads at some versions, where
+ * that differs from the config's own rules (aiohttp: a session rejects a number; a per-request
+ * `None` disables every timeout in 3.x but means "the session's" in 4.0).
+ */
+export type ScalarReading = {
+  readonly versions: VersionRange;
+  /** A bare number fails: the library's error, or what goes wrong when it is used. */
+  readonly numberError?: string;
+  /** `None`: the same as leaving the parameter out, every field None, or a failure with this text. */
+  readonly none?: 'omitted' | 'all-none' | { readonly error: string };
   readonly source: Source;
 };
 
@@ -72,8 +100,26 @@ export type ParamSpec = {
   };
   /** An explicit `None` turns off every limit this parameter governs. */
   readonly noneDisablesAll?: boolean;
+  /** How a bare number or None reads here, by version, where it differs from the config's rules. */
+  readonly scalarReadings?: readonly ScalarReading[];
+  /** The client's own default for this config field where it changed between versions (overrides `clientDefault` there). */
+  readonly clientDefaultsByVersion?: readonly VersionedValue[];
+  /** What a named or sentinel default stands for (`DEFAULT_POOLSIZE` is 10; urllib3's `retries=None` means `Retry.DEFAULT`, 3). */
+  readonly effectiveDefault?: { readonly value: number | boolean | null; readonly text: string };
+  /** For a method: when omitted, this parameter of the receiver applies (urllib3's `pool.request()` uses the pool's `timeout=`). */
+  readonly omittedUsesReceiver?: string;
+  /** A size that is only a soft cap unless this sibling flag is true: beyond it, extra connections are opened and discarded. */
+  readonly softCapUnless?: { readonly param: string; readonly explanation: string };
   readonly since?: string;
   readonly lifecycle?: Lifecycle;
+  readonly source: Source;
+};
+
+/** An attribute that code sets on instances but the library never reads (`session.timeout = 5`). */
+export type IgnoredAttribute = {
+  readonly name: string;
+  /** Why setting it has no effect, and what works instead. */
+  readonly explanation: string;
   readonly source: Source;
 };
 
@@ -93,6 +139,8 @@ export type PoolWait = {
   readonly capField: string;
   readonly waitParam: string;
   readonly waitField: string;
+  /** A field that bounds the wait as well, and alone when `waitField` is None (aiohttp's `total`). */
+  readonly overallField?: string;
   readonly raises: string;
 };
 
@@ -112,6 +160,8 @@ export type CallableSpec = {
   readonly builds?: string;
   /** Positional use is ambiguous (its order changed, or is easy to misread): flag and convert it. */
   readonly positionalIsAmbiguous?: boolean;
+  /** Why positional use is ambiguous, when not because the order changed between versions (for the message). */
+  readonly positionalAmbiguity?: string;
   readonly poolWait?: PoolWait;
   /** Each call makes a throwaway pool (module-level request functions). */
   readonly poolPerCall?: boolean;
@@ -119,6 +169,19 @@ export type CallableSpec = {
   readonly lifecycle?: Lifecycle;
   /** The key of this callable in shared/docs/library-facts.json, when it is there. */
   readonly factsKey?: string;
+  /** Other paths under the library's modules that name the same callable (`util.retry.Retry` for `Retry`). */
+  readonly aliases?: readonly string[];
+  /** Attributes of its instances that the library ignores when set. */
+  readonly ignoredAttributes?: readonly IgnoredAttribute[];
+  /**
+   * For a client whose pool lives in a default adapter object (a requests Session mounts `HTTPAdapter()`):
+   * that adapter's callable, and the method (kind `mount-method`) whose `adapterParam` replaces it.
+   */
+  readonly defaultPool?: { readonly callable: string; readonly mountMethod: string; readonly adapterParam: string; readonly prefixParam: string };
+  /** For a client with no timeout of its own: the method parameter whose omitted value every request uses, and why. */
+  readonly perRequestTimeout?: { readonly method: string; readonly param: string; readonly explanation: string };
+  /** The callable whose instances this one returns (`connection_from_url` returns an `HTTPConnectionPool`), for method calls on the result. */
+  readonly returns?: string;
   readonly source: Source;
 };
 
@@ -134,6 +197,10 @@ export type FieldSpec = {
   readonly meaning: string;
   /** How `None` reads for this field in a card ("no limit", "never expires"). */
   readonly noneMeans: string;
+  /** How 0 reads, when the library takes 0 as "no limit" (aiohttp's `limit=0`). */
+  readonly zeroMeans?: string;
+  /** Fields whose limit also bounds this one (a total deadline bounds every phase): a None here is not unbounded while one of them is set. */
+  readonly boundedBy?: readonly string[];
 };
 
 /** A configuration object and the ways a parameter that takes it may be written. */
@@ -145,16 +212,28 @@ export type ConfigSpec = {
   readonly fields: readonly FieldSpec[];
   /** A bare number sets every field to it. */
   readonly numberSetsAllFields?: boolean;
+  /** A bare number sets only these fields; the others keep the building callable's defaults (urllib3's `Timeout.from_float`). */
+  readonly numberSetsFields?: readonly string[];
   /** A bare None sets every field to None. */
   readonly noneSetsAllFields?: boolean;
+  /** An object with every field None turns every limit off (flagged like an explicit `timeout=None`). */
+  readonly allNoneDisablesAll?: boolean;
   /** A tuple is read positionally in this order; missing trailing items become None. */
   readonly tuple?: {
     readonly order: readonly string[];
     readonly minLength: number;
     /** Keyword arguments next to a tuple are ignored by the library. */
     readonly ignoresKeywords: boolean;
+    /** The most items the library accepts. */
+    readonly maxLength?: number;
+    /** The library's error for a tuple of a length it does not accept (else a short tuple reads as IndexError). */
+    readonly lengthError?: string;
+    /** The tuple is a documented, complete form: PG101 only hints, and its fix is not preferred, with this caveat in its title. */
+    readonly documentedForm?: { readonly fixCaveat: string };
     readonly source: Source;
   };
+  /** Built by a callable of another library's module (requests takes urllib3's `Timeout`), accepted since this library's `since`. */
+  readonly foreignBuilder?: { readonly module: string; readonly since?: string; readonly source: Source };
   /** The parameter of the building callable that fills every field not given by keyword. */
   readonly fallbackParam?: string;
   /** Without the fallback, every field must be given, else the library raises. */
@@ -176,6 +255,8 @@ export type LibrarySpec = {
   /** The distribution name on PyPI, as lock files and requirements name it. */
   readonly distribution: string;
   readonly repo: string;
+  /** What the repository's release tags put before the version (`v` for `v3.14.3`). */
+  readonly tagPrefix?: string;
   readonly callables: readonly CallableSpec[];
   readonly configs: readonly ConfigSpec[];
 };

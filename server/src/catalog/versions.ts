@@ -2,7 +2,7 @@
  * Version arithmetic over the catalog: comparing release numbers, testing ranges, and the view of
  * a callable at one version (which parameters it has, in which positional order). Pure.
  */
-import type { CallableSpec, Lifecycle, ParamSpec, VersionRange } from './schema';
+import type { CallableSpec, Lifecycle, ParamSpec, ScalarReading, VersionRange } from './schema';
 
 /** Compares dotted release numbers numerically (`0.9` < `0.14`); non-numeric parts compare as 0. */
 export function compareVersions(left: string, right: string): number {
@@ -49,4 +49,15 @@ export function omittedFieldsAt(param: ParamSpec, version: string): Readonly<Rec
 /** The parameter's default (Python text) in effect at a version. */
 export function defaultAt(param: ParamSpec, version: string): string {
   return param.defaultsByVersion?.find((entry) => isInRange(version, entry.versions))?.default ?? param.default;
+}
+
+/** The client's own default for a config field at a version (a versioned entry, else `clientDefault`). */
+export function clientDefaultAt(param: ParamSpec, version: string): number | null | undefined {
+  const versioned = param.clientDefaultsByVersion?.find((entry) => isInRange(version, entry.versions));
+  return versioned ? versioned.value : param.clientDefault;
+}
+
+/** How a bare number or None passed to this parameter reads at a version, where the catalog says. */
+export function scalarReadingAt(param: ParamSpec, version: string): ScalarReading | undefined {
+  return param.scalarReadings?.find((entry) => isInRange(version, entry.versions));
 }

@@ -1,9 +1,13 @@
 /**
  * A Python document the core keeps parsed: its text, one tree per version (edited and reparsed
  * incrementally, the old tree deleted), and the analysis of that version, computed once on demand.
+ * A text that never names a catalogued module has nothing to analyse and keeps no tree at all (see
+ * prefilter.ts): most files open in an editor cost their text only, and the first edit that names
+ * a catalogued module parses the document whole.
  */
 import type { Catalog } from '../catalog';
-import { analyzeTree, EMPTY_IMPORTS, type Analysis, type AnalysisOptions } from './analysis/analyze';
+import { analyzeTree, emptyAnalysis, type Analysis, type AnalysisOptions } from './analysis/analyze';
+import { mentionsCatalogModule } from './prefilter';
 import type { PythonParser, SyntaxNode, SyntaxTree, TextChange, QueryCapture } from './syntax/parser';
 
 /** The parser, the compiled outline query and the catalog, shared by every document. */
@@ -15,13 +19,13 @@ export type AnalysisEngine = {
 
 export class ParsedDocument {
   private tree: SyntaxTree | undefined;
-  private cached: { analysis: Analysis; optionsKey: string } | undefined;
+  private cached: { analysis: Analysis; options: AnalysisOptions } | undefined;
 
   constructor(
     private readonly engine: AnalysisEngine,
     private currentText: string,
   ) {
-    this.tree = engine.parser.parse(currentText);
+    this.tree = this.parse(currentText, undefined);
   }
 
   get text(): string {
@@ -43,15 +47,25 @@ export class ParsedDocument {
     this.replace(text, undefined);
   }
 
-  /** The analysis of the current text under these options; computed once per version and options. */
+  /**
+   * The analysis of the current text under these options; computed once per version and options.
+   * Passing the same options object again is the fast path: nothing is compared or serialised.
+   */
   analysis(options: AnalysisOptions = {}): Analysis {
-    const optionsKey = JSON.stringify(options);
-    if (this.cached?.optionsKey === optionsKey) return this.cached.analysis;
+    if (this.cached && this.isAnalysed(options)) {
+      this.cached.options = options;
+      return this.cached.analysis;
+    }
     const analysis = this.tree
       ? analyzeTree(this.tree.rootNode, this.currentText, this.engine.catalog, this.engine.runOutline, options)
-      : { text: this.currentText, calls: [], findings: [], imports: EMPTY_IMPORTS, options };
-    this.cached = { analysis, optionsKey };
+      : emptyAnalysis(this.currentText, options);
+    this.cached = { analysis, options };
     return analysis;
+  }
+
+  /** True when `analysis(options)` would answer from the cache, without any work. */
+  isAnalysed(options: AnalysisOptions): boolean {
+    return this.cached !== undefined && sameOptions(this.cached.options, options);
   }
 
   /** Frees the tree; the document must not be used afterwards. */
@@ -61,11 +75,20 @@ export class ParsedDocument {
     this.cached = undefined;
   }
 
+  private parse(text: string, editedTree: SyntaxTree | undefined): SyntaxTree | undefined {
+    return mentionsCatalogModule(this.engine.catalog, text) ? this.engine.parser.parse(text, editedTree) : undefined;
+  }
+
   private replace(text: string, editedTree: SyntaxTree | undefined): void {
-    const next = this.engine.parser.parse(text, editedTree);
+    const next = this.parse(text, editedTree);
     this.tree?.delete();
     this.tree = next;
     this.currentText = text;
     this.cached = undefined;
   }
+}
+
+/** Options are plain data: the same object, or the same JSON. */
+function sameOptions(a: AnalysisOptions, b: AnalysisOptions): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

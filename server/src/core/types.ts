@@ -91,3 +91,14 @@ export type Finding = {
   readonly fixes: readonly Fix[];
   readonly deprecated?: boolean;
 };
+
+/** An assignment to an attribute of a catalogued object (`session.timeout = 5`). */
+export type AttributeWrite = {
+  /** The construction of the object whose attribute is set. */
+  readonly receiver: BoundCall;
+  readonly attribute: string;
+  /** The `object.attribute` target. */
+  readonly span: TextSpan;
+  /** The whole assignment statement. */
+  readonly statementSpan: TextSpan;
+};

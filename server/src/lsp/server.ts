@@ -5,7 +5,9 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ResponseError,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -36,14 +38,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let clearVersionCache = () => {};
   let refreshesInlayHints = false;
 
-  /** Runs a handler once the session exists, turning exceptions into a log line and an empty answer. */
+  /**
+   * Runs a handler once the session exists, turning exceptions into a log line and an empty answer;
+   * a ResponseError (a honoured cancellation) goes back to the client as it is.
+   */
   const guarded =
-    <P, R>(name: string, empty: R, handler: (session: Session, params: P) => Promise<R> | R) =>
-    async (params: P): Promise<R> => {
+    <P, R>(name: string, empty: R, handler: (session: Session, params: P, token?: CancellationToken) => Promise<R> | R) =>
+    async (params: P, token?: CancellationToken): Promise<R> => {
       if (!session) return empty;
       try {
-        return await handler(session, params);
+        return await handler(session, params, token);
       } catch (error) {
+        if (error instanceof ResponseError) throw error;
         connection.console.error(`Pool Guide: ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
         return empty;
       }

@@ -3,6 +3,7 @@
  * for analysis), the analysis engine, and settings per resource. No globals: a test may start
  * as many sessions as it likes.
  */
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, Analysis } from '../core/analysis/analyze';
 import { severitiesFor } from '../core/config/ruleSelection';
@@ -76,11 +77,22 @@ export class Session {
     return [...this.documents.keys()];
   }
 
-  /** The analysis of the document's current version under its resource's settings, or undefined when disabled. */
-  async analysis(uri: string): Promise<{ document: OpenDocument; analysis: Analysis } | undefined> {
+  /**
+   * The analysis of the document's current version under its resource's settings, or undefined when
+   * disabled. With a token, when the analysis is not ready yet (long work ahead), messages already
+   * received are let through first and a `$/cancelRequest` among them is honoured: this throws
+   * RequestCancelled instead of doing the work.
+   */
+  async analysis(uri: string, token?: CancellationToken): Promise<{ document: OpenDocument; analysis: Analysis } | undefined> {
     const settings = await this.settingsFor(uri);
-    const document = this.documents.get(uri);
+    let document = this.documents.get(uri);
     if (!document || !settings.enable) return undefined;
+    if (token && !document.parsed.isAnalysed(this.optionsFor(uri, document, settings))) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Pool Guide: request cancelled');
+      document = this.documents.get(uri); // A change or close may have come in meanwhile.
+      if (!document) return undefined;
+    }
     return { document, analysis: document.parsed.analysis(this.optionsFor(uri, document, settings)) };
   }
 

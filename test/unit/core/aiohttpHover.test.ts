@@ -67,7 +67,7 @@ test('a partial ClientTimeout shows what it drops against the session default', 
   assert.match(row(card, 'total'), /None: no limit \| `ClientTimeout\(\)` default — a client without it would use 300\.0 s/);
   assert.match(row(card, 'sock_connect'), /a client without it would use 30\.0 s/);
   assert.equal(card!.split('\n').filter((line) => line.startsWith('| `connect` |')).length, 1, 'each field once');
-  assert.match(row(card, 'ceil_threshold'), /\| 5 \| `ClientTimeout` default/);
+  assert.match(row(card, 'ceil_threshold'), /\| 5\.0 s \| `ClientTimeout` default/);
 });
 
 test('a request method without timeout= shows the session\'s; with a number, only total; with None, nothing (3.x)', async () => {

@@ -1,17 +1,23 @@
 /**
  * One analysis of one document version: a single query pass over the tree collects imports,
- * assignments and calls; calls of catalogued callables are bound; every check runs over them;
- * rule settings and suppression comments decide what is reported. Never throws on odd input.
+ * assignments and calls; calls of catalogued callables are bound; on first use of `findings`,
+ * every check runs over them and rule settings and suppression comments decide what is reported.
+ * A text that never names a catalogued module is not queried at all. Never throws on odd input.
  */
 import type { Catalog } from '../../catalog';
 import { CHECKS } from '../checks';
-import { collectSuppressions } from '../suppressions';
+import { mentionsCatalogModule } from '../prefilter';
+import { collectSuppressions, SUPPRESSION_MARKER } from '../suppressions';
+import { NodeKind } from '../syntax/nodeKinds';
 import { Capture } from '../syntax/queries';
 import type { QueryCapture, SyntaxNode } from '../syntax/parser';
-import type { BoundCall, Finding, Severity } from '../types';
+import type { BoundCall, Finding, Severity, TextSpan } from '../types';
+import { collectAttributeWrites } from './attributeWrites';
 import { createCallBinder } from './callSites';
+import { createEnclosing } from './enclosing';
 import { collectImports, type ImportTable } from './imports';
 import { createNameResolver } from './names';
+import { collectSubclasses } from './subclasses';
 
 /** What a user (settings, pyproject, CLI flags) decides about an analysis. */
 export type AnalysisOptions = {
@@ -35,7 +41,12 @@ export type Analysis = {
   readonly options: AnalysisOptions;
 };
 
-export const EMPTY_IMPORTS: ImportTable = { names: new Map(), wildcardModules: [], fromImportEnds: new Map() };
+const EMPTY_IMPORTS: ImportTable = { names: new Map(), wildcardModules: [], fromImportEnds: new Map() };
+
+/** The analysis of a text in which nothing catalogued occurs (or that could not be parsed). */
+export function emptyAnalysis(text: string, options: AnalysisOptions): Analysis {
+  return { text, calls: [], findings: [], imports: EMPTY_IMPORTS, options };
+}
 
 /** Analyses a parsed document. `runOutline` is the compiled outline query. */
 export function analyzeTree(
@@ -45,40 +56,81 @@ export function analyzeTree(
   runOutline: (root: SyntaxNode) => QueryCapture[],
   options: AnalysisOptions = {},
 ): Analysis {
-  const captures = runOutline(root);
-  const byName = (name: string) => captures.filter((capture) => capture.name === name).map((capture) => capture.node);
+  // Without a catalogued module's name anywhere in the text no import can name one: skip the query.
+  if (!mentionsCatalogModule(catalog, text)) return emptyAnalysis(text, options);
+  const byName = groupCaptures(runOutline(root));
   const imports = collectImports(byName(Capture.importStatement));
   const knowsAnyImport = [...imports.names.values(), ...imports.wildcardModules].some((qualified) => catalog.knowsModule(qualified.split('.')[0]));
-  if (!knowsAnyImport) return { text, calls: [], findings: [], imports, options };
+  if (!knowsAnyImport) return { ...emptyAnalysis(text, options), imports };
 
   const versionOf = (libraryId: string) => options.versions?.[libraryId] ?? catalog.libraries.find((library) => library.id === libraryId)?.newestVersion ?? '0';
-  const bind = createCallBinder({
-    text,
-    catalog,
-    imports,
-    resolveName: createNameResolver({
+  const enclosing = createEnclosing(root, byName(Capture.scope), byName(Capture.loopBody));
+  const resolveName = createNameResolver(
+    {
       assignments: byName(Capture.assignment),
       rebindings: byName(Capture.rebinding),
       withAliases: byName(Capture.withAlias),
       attributeAssignments: byName(Capture.attributeAssignment),
-    }),
+    },
+    enclosing,
+  );
+  const bind = createCallBinder({
+    text,
+    catalog,
+    imports,
+    resolveName,
     versionOf,
     allowedVersionsOf: (libraryId) => options.allowedVersions?.[libraryId] ?? [versionOf(libraryId)],
+    subclasses: collectSubclasses(byName(Capture.classDefinition), imports, catalog),
+    enclosing,
   });
   const calls = byName(Capture.call)
     .map((node) => bind(node))
     .filter((call): call is BoundCall => call !== undefined);
+  const attributeWrites = collectAttributeWrites(byName(Capture.attributeAssignment), { text, resolveName, bindCall: bind });
 
-  const context = { text, catalog, imports, calls };
-  const suppressions = collectSuppressions(
+  // Checks and suppressions run on first use of `findings` (hovers need only `calls`); they read
+  // text and BoundCalls, never the tree, so this is safe after the tree is replaced.
+  const comments = suppressionComments(root, text);
+  let findings: readonly Finding[] | undefined;
+  const computeFindings = () => {
+    const context = { text, catalog, imports, calls, attributeWrites, defaultTimeout: options.defaultTimeout };
+    const suppressions = collectSuppressions(text, comments);
+    return CHECKS.flatMap((check) => check(context))
+      .map((finding) => withSeverity(finding, options))
+      .filter((finding): finding is Finding => finding !== undefined && !suppressions.isSuppressed(finding))
+      .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  };
+  return {
     text,
-    byName(Capture.comment).map((node) => ({ start: node.startIndex, end: node.endIndex })),
-  );
-  const findings = CHECKS.flatMap((check) => check(context))
-    .map((finding) => withSeverity(finding, options))
-    .filter((finding): finding is Finding => finding !== undefined && !suppressions.isSuppressed(finding))
-    .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
-  return { text, calls, findings, imports, options };
+    calls,
+    imports,
+    options,
+    get findings() {
+      return (findings ??= computeFindings());
+    },
+  };
+}
+
+/** One pass over the captures: capture name → nodes, in document order. */
+function groupCaptures(captures: readonly QueryCapture[]): (name: string) => SyntaxNode[] {
+  const groups = new Map<string, SyntaxNode[]>();
+  for (const { name, node } of captures) {
+    const group = groups.get(name);
+    if (group) group.push(node);
+    else groups.set(name, [node]);
+  }
+  return (name) => groups.get(name) ?? [];
+}
+
+/** The spans of the comments that hold a suppression marker: found in the text, confirmed in the tree. */
+function suppressionComments(root: SyntaxNode, text: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (const match of text.matchAll(SUPPRESSION_MARKER)) {
+    const node = root.descendantForIndex(match.index);
+    if (node?.type === NodeKind.comment && spans.at(-1)?.start !== node.startIndex) spans.push({ start: node.startIndex, end: node.endIndex });
+  }
+  return spans;
 }
 
 function withSeverity(finding: Finding, options: AnalysisOptions): Finding | undefined {

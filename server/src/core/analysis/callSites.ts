@@ -4,12 +4,13 @@
  * whether the call runs once per loop iteration.
  */
 import type { Catalog, CatalogEntry } from '../../catalog';
-import { FieldName, LOOP_KINDS, NodeKind, SCOPE_KINDS } from '../syntax/nodeKinds';
+import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
 import type { BoundCall, CalleeStyle } from '../types';
 import { bindArguments } from './binding';
 import { evaluate, type EvaluationContext } from './evaluate';
 import { qualifyCallee, type ImportTable } from './imports';
+import type { Enclosing } from './enclosing';
 import type { NameResolver } from './names';
 
 export type CallSiteContext = {
@@ -21,6 +22,10 @@ export type CallSiteContext = {
   readonly versionOf: (libraryId: string) => string;
   /** The releases the project allows per library id. */
   readonly allowedVersionsOf: (libraryId: string) => readonly string[];
+  /** Local subclasses that bind like their catalogued base: class name → the base's qualified name. */
+  readonly subclasses?: ReadonlyMap<string, string>;
+  /** Scopes and loop bodies around nodes (whether a call runs once per loop iteration). */
+  readonly enclosing: Enclosing;
 };
 
 /** Returns a memoised binder: the BoundCall of a call node, or undefined when it is not catalogued. */
@@ -59,14 +64,17 @@ export function createCallBinder(ctx: CallSiteContext): (call: SyntaxNode) => Bo
       argumentsSpan: { start: argumentsNode.startIndex, end: argumentsNode.endIndex },
       args,
       splats,
-      inLoop: isInLoop(call),
+      inLoop: ctx.enclosing.inLoop(call),
     };
   }
 
   /** An imported callable (`hx.Client`, `Client`), or a method of a catalogued object (`session.get`, `self.session.get`). */
   function resolveCallee(callee: SyntaxNode): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver?: BoundCall } | undefined {
     const dotted = dottedName(callee);
-    const imported = dotted === undefined ? undefined : qualifyCallee(ctx.imports, dotted, (qualified) => ctx.catalog.lookup(qualified) !== undefined);
+    const subclassBase = dotted === undefined ? undefined : ctx.subclasses?.get(dotted);
+    const imported = subclassBase
+      ? { qualified: subclassBase, head: dotted! }
+      : dotted === undefined ? undefined : qualifyCallee(ctx.imports, dotted, (qualified) => ctx.catalog.lookup(qualified) !== undefined);
     const importedEntry = imported && ctx.catalog.lookup(imported.qualified);
     if (imported && importedEntry && dotted !== undefined) {
       const style: CalleeStyle = dotted.includes('.') ? { kind: 'module', alias: dotted.slice(0, dotted.lastIndexOf('.')) } : { kind: 'name', localName: dotted };
@@ -78,7 +86,10 @@ export function createCallBinder(ctx: CallSiteContext): (call: SyntaxNode) => Bo
     if (!object || !method) return undefined;
     const value = evaluate(object, evaluation).value;
     if (value.kind !== 'call') return undefined;
-    const qualified = `${value.call.qualifiedName}.${method}`;
+    // A factory's result is an instance of the callable it returns (`connection_from_url(...)` → `HTTPConnectionPool`).
+    const returns = value.call.callable.returns;
+    const owner = returns ? `${value.call.library.modules[0]}.${returns}` : value.call.qualifiedName;
+    const qualified = `${owner}.${method}`;
     const entry = ctx.catalog.lookup(qualified);
     return entry?.callable.receiver ? { entry, qualified, style: { kind: 'method', receiver: value.call }, receiver: value.call } : undefined;
   }
@@ -95,13 +106,4 @@ function dottedName(node: SyntaxNode): string | undefined {
   if (!object || !attribute) return undefined;
   const head = dottedName(object);
   return head === undefined ? undefined : `${head}.${attribute.text}`;
-}
-
-/** True when the node sits in the body of a loop or comprehension of its own function. */
-function isInLoop(node: SyntaxNode): boolean {
-  let child = node;
-  for (let parent = node.parent; parent && !SCOPE_KINDS.has(parent.type); child = parent, parent = parent.parent) {
-    if (LOOP_KINDS.has(parent.type) && parent.childForFieldName(FieldName.body)?.id === child.id) return true;
-  }
-  return false;
 }

@@ -13,6 +13,8 @@ export type ImportTable = {
   readonly wildcardModules: readonly string[];
   /** For each module with a `from module import a, b` statement: the offset just after its last name. */
   readonly fromImportEnds: ReadonlyMap<string, number>;
+  /** The offset just after the last module-level import statement: where a new import line goes. */
+  readonly lastTopLevelImportEnd?: number;
 };
 
 /** Builds the table from the import statements of one document. */
@@ -20,7 +22,9 @@ export function collectImports(statements: readonly SyntaxNode[]): ImportTable {
   const names = new Map<string, string>();
   const wildcardModules: string[] = [];
   const fromImportEnds = new Map<string, number>();
+  let lastTopLevelImportEnd: number | undefined;
   for (const statement of statements) {
+    if (statement.parent?.type === NodeKind.module) lastTopLevelImportEnd = Math.max(lastTopLevelImportEnd ?? 0, statement.endIndex);
     if (statement.type === NodeKind.importStatement) {
       for (const imported of statement.childrenForFieldName(FieldName.name)) {
         if (imported.type === NodeKind.aliasedImport) {
@@ -51,7 +55,7 @@ export function collectImports(statements: readonly SyntaxNode[]): ImportTable {
       }
     }
   }
-  return { names, wildcardModules, fromImportEnds };
+  return { names, wildcardModules, fromImportEnds, lastTopLevelImportEnd };
 }
 
 /**

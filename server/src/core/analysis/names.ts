@@ -4,8 +4,9 @@
  * there (`with f() as name` counts as an assignment); `self.x` resolves when the methods of its
  * class assign it exactly once. A function parameter resolves to "parameter"; the rest stays unknown.
  */
-import { FieldName, NodeKind, SCOPE_KINDS } from '../syntax/nodeKinds';
+import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
+import type { Enclosing } from './enclosing';
 
 export type NameResolution =
   | { readonly kind: 'assigned'; readonly value: SyntaxNode }
@@ -30,7 +31,8 @@ export type NameSources = {
 
 type Entry = { values: SyntaxNode[]; rebound: boolean };
 
-export function createNameResolver(sources: NameSources): NameResolver {
+export function createNameResolver(sources: NameSources, enclosing: Enclosing): NameResolver {
+  const enclosingScope = (node: SyntaxNode) => enclosing.scopeOf(node);
   const entries = new Map<string, Entry>();
   const entryFor = (key: string): Entry => {
     let entry = entries.get(key);
@@ -61,7 +63,7 @@ export function createNameResolver(sources: NameSources): NameResolver {
   for (const assignment of sources.attributeAssignments) {
     const left = assignment.childForFieldName(FieldName.left);
     const right = assignment.childForFieldName(FieldName.right);
-    const key = left ? selfAttributeKey(left) : undefined;
+    const key = left ? selfAttributeKey(left, enclosing) : undefined;
     if (key && right) entryFor(key).values.push(right);
   }
 
@@ -79,27 +81,20 @@ export function createNameResolver(sources: NameSources): NameResolver {
       return { kind: 'unbound' };
     },
     selfAttribute(attribute) {
-      const key = selfAttributeKey(attribute);
+      const key = selfAttributeKey(attribute, enclosing);
       return (key && fromEntry(entries.get(key))) || { kind: 'unbound' };
     },
   };
 }
 
 /** `<class id>:self.<name>` for `self.<name>` inside a method, else undefined. */
-function selfAttributeKey(attribute: SyntaxNode): string | undefined {
+function selfAttributeKey(attribute: SyntaxNode, enclosing: Enclosing): string | undefined {
   if (attribute.type !== NodeKind.attribute) return undefined;
   const object = attribute.childForFieldName(FieldName.object);
   const name = attribute.childForFieldName(FieldName.attribute);
   if (object?.type !== NodeKind.identifier || object.text !== 'self' || !name) return undefined;
-  for (let node = attribute.parent; node; node = node.parent) {
-    if (node.type === NodeKind.classDefinition) return `${node.id}:self.${name.text}`;
-  }
-  return undefined;
-}
-
-function enclosingScope(node: SyntaxNode): SyntaxNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (SCOPE_KINDS.has(current.type)) return current;
+  for (let scope = enclosing.scopeOf(attribute); scope; scope = enclosing.scopeOf(scope)) {
+    if (scope.type === NodeKind.classDefinition) return `${scope.id}:self.${name.text}`;
   }
   return undefined;
 }

@@ -1,9 +1,13 @@
 /**
  * PG101: a tuple where a config object is expected. The library reads its items by position, and
  * the items it leaves out become None (no limit). The fix names every field, keeping the values.
+ * A documented, complete tuple form only hints, and its fix (maybe through another library's
+ * builder, imported when needed) is offered without being preferred.
  */
+import type { Catalog } from '../../catalog';
 import type { ConfigSpec } from '../../catalog/schema';
-import { referenceTo } from '../fixes/importStyle';
+import { compareVersions } from '../../catalog/versions';
+import { referenceInModule, referenceTo, type NameReference } from '../fixes/importStyle';
 import type { BoundArg, BoundCall, Fix, Finding } from '../types';
 import { calleeText, finding, type Check, type CheckContext } from './context';
 
@@ -14,7 +18,8 @@ export const ambiguousTimeoutTuple: Check = (ctx) => {
       const config = arg.param?.config ? ctx.catalog.config(call.library, arg.param.config) : undefined;
       if (!config?.tuple || arg.expr.value.kind !== 'tuple' || arg.expr.via !== undefined) continue;
       const items = arg.expr.value.items;
-      if (items.length < config.tuple.minLength) continue;
+      const tooLong = config.tuple.maxLength !== undefined && items.length > config.tuple.maxLength;
+      if (items.length < config.tuple.minLength || tooLong) continue;
       findings.push(tupleFinding(ctx, call, arg, config, items.map((item) => item.text)));
     }
   }
@@ -30,8 +35,9 @@ function tupleFinding(ctx: CheckContext, call: BoundCall, arg: BoundArg, config:
   const message = partial
     ? `This ${items.length}-tuple sets ${setPart} and leaves ${missing.join(' and ')} without any limit (${call.library.displayName} reads timeout tuples as (${order.join(', ')})).`
     : `This ${items.length}-tuple is read by position as ${setPart}; named fields say the same without relying on the order.`;
+  const documented = config.tuple!.documentedForm;
   return finding('PG101', call, arg.expr.span, message, {
-    severity: partial ? 'warning' : 'information',
+    severity: documented ? 'hint' : partial ? 'warning' : 'information',
     fixes: tupleFix(ctx, call, arg, config, named),
   });
 }
@@ -44,15 +50,33 @@ function tupleFix(ctx: CheckContext, call: BoundCall, arg: BoundArg, config: Con
     const title = `Name the timeout phases: \`${calleeText(ctx, call)}(${named})\``;
     return [{ title, edits: [{ span: arg.span, newText: named }], safe: true, preferred: true }];
   }
-  const reference = referenceTo(call, config.callable, ctx.imports);
+  const reference = builderReference(ctx, call, config);
+  if (!reference) return [];
   const replacement = `${reference.text}(${named})`;
+  const caveat = config.tuple!.documentedForm?.fixCaveat;
   return [
     {
-      title: `Name the timeout phases: \`${replacement}\``,
+      title: `Name the timeout phases: \`${replacement}\`${caveat ? ` (${caveat})` : ''}`,
       edits: [{ span: arg.expr.span, newText: replacement }, ...reference.edits],
       safe: true,
-      preferred: true,
+      preferred: caveat === undefined,
     },
   ];
+}
+
+/** How to write the config's builder at this call: in the call's library, or the other library that builds it (from the version it is accepted). */
+function builderReference(ctx: CheckContext, call: BoundCall, config: ConfigSpec): NameReference | undefined {
+  const foreign = config.foreignBuilder;
+  if (!foreign) return referenceTo(call, config.callable, ctx.imports);
+  if (foreign.since !== undefined && compareVersions(call.version, foreign.since) < 0) return undefined;
+  return referenceInModule(foreign.module, config.callable, builderPaths(ctx.catalog, foreign.module, config.callable), ctx.imports);
+}
+
+/** Every qualified name of a callable of the library that owns `module`. */
+function builderPaths(catalog: Catalog, module: string, name: string): string[] {
+  const library = catalog.libraries.find((candidate) => candidate.modules[0] === module);
+  const callable = library?.callables.find((candidate) => candidate.name === name && !candidate.receiver);
+  if (!library || !callable) return [];
+  return library.modules.flatMap((prefix) => [callable.name, ...(callable.aliases ?? [])].map((path) => `${prefix}.${path}`));
 }
 

@@ -5,7 +5,7 @@
 import type { Catalog } from '../../catalog';
 import type { Unit } from '../../catalog/schema';
 import type { ImportTable } from '../analysis/imports';
-import type { BoundCall, Finding, Severity, TextSpan } from '../types';
+import type { AttributeWrite, BoundCall, Finding, Severity, TextSpan } from '../types';
 import { findRule } from '../rules';
 
 export type CheckContext = {
@@ -13,6 +13,10 @@ export type CheckContext = {
   readonly catalog: Catalog;
   readonly imports: ImportTable;
   readonly calls: readonly BoundCall[];
+  /** Assignments to attributes of catalogued objects. */
+  readonly attributeWrites: readonly AttributeWrite[];
+  /** Seconds a fix that adds a missing timeout writes (settings or pyproject), when configured. */
+  readonly defaultTimeout?: number;
 };
 
 export type Check = (ctx: CheckContext) => Finding[];

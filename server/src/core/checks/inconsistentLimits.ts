@@ -24,10 +24,12 @@ function violation(constraint: FieldConstraint, fields: readonly FieldValue[]): 
   const field = fields.find((candidate) => candidate.field.name === constraint.field);
   if (!field || typeof field.value !== 'number') return undefined;
   if (constraint.kind === 'positive') {
-    return field.value <= 0 ? { field, message: `\`${field.field.name}=${field.value}\`: ${constraint.explanation}.` } : undefined;
+    return field.value < 0 || (field.value === 0 && !field.field.zeroMeans) ? { field, message: `\`${field.field.name}=${field.value}\`: ${constraint.explanation}.` } : undefined;
   }
   const limit = fields.find((candidate) => candidate.field.name === constraint.limit);
   if (!limit || typeof limit.value !== 'number' || field.value <= limit.value) return undefined;
+  // Where 0 means "no limit", a 0 limit caps nothing and a 0 field asks for nothing.
+  if ((limit.value === 0 && limit.field.zeroMeans) || (field.value === 0 && field.field.zeroMeans)) return undefined;
   return { field, message: `\`${field.field.name}=${field.value}\` is above \`${limit.field.name}=${limit.value}\`: ${constraint.explanation}.` };
 }
 

@@ -1,13 +1,15 @@
 /**
  * PG304: a config object that leaves fields out, where the object's own default for a field
- * differs from what the client would use without the object. The safe fix writes the implicit
- * values; the other restores the client's defaults (a change of behaviour, offered on its own).
+ * differs from what the client would use without the object, and nothing else bounds that field
+ * (a set total deadline bounds every phase). The safe fix writes the implicit values; the other
+ * restores the client's defaults (a change of behaviour, offered on its own). An object that turns
+ * everything off is PG302's.
  */
+import { clientDefaultAt, nameStatusAt } from '../../catalog/versions';
 import { configOfObjectCall } from '../config/effective';
 import type { FieldValue } from '../config/effective';
 import type { BoundCall, Finding, Fix } from '../types';
 import { calleeText, finding, pythonValue, type Check } from './context';
-import { nameStatusAt } from '../../catalog/versions';
 
 export const partialConfig: Check = (ctx) => {
   const findings: Finding[] = [];
@@ -16,25 +18,33 @@ export const partialConfig: Check = (ctx) => {
     if (nameStatusAt(call.version, call.callable.since, call.callable.lifecycle) === 'removed') continue;
     const effective = configOfObjectCall(call, ctx.catalog);
     if (!effective) continue;
+    if (effective.config.allNoneDisablesAll && effective.fields.every((field) => field.value === null)) continue;
     const omitted = effective.fields.filter((field) => field.origin.kind === 'object-default');
-    const surprising = omitted.filter((field) => clientDefaultOf(call, field) !== undefined && clientDefaultOf(call, field) !== field.value);
+    const differing = omitted.filter((field) => clientDefaultOf(call, field) !== undefined && clientDefaultOf(call, field) !== field.value);
+    const surprising = differing.filter((field) => !isBounded(field, effective.fields));
     if (surprising.length === 0) continue;
     const parts = surprising.map(
       (field) => `${field.field.name} at ${pythonValue(field.value ?? null, field.field.unit)} (${field.value === null ? field.field.noneMeans : 'its own default'}), not the client default ${pythonValue(clientDefaultOf(call, field) ?? null, field.field.unit)}`,
     );
     const message = `${calleeText(ctx, call)}(...) leaves ${parts.join(', and ')}.`;
-    findings.push(finding('PG304', call, call.calleeSpan, message, { fixes: fixes(call, omitted, surprising) }));
+    findings.push(finding('PG304', call, call.calleeSpan, message, { fixes: fixes(call, omitted, differing) }));
   }
   return findings;
 };
 
 function clientDefaultOf(call: BoundCall, field: FieldValue): number | null | undefined {
-  return call.callable.params.find((param) => param.name === field.field.name)?.clientDefault;
+  const param = call.callable.params.find((candidate) => candidate.name === field.field.name);
+  return param ? clientDefaultAt(param, call.version) : undefined;
 }
 
-function fixes(call: BoundCall, omitted: readonly FieldValue[], surprising: readonly FieldValue[]): Fix[] {
+/** A None field is still bounded when a field that bounds it (`boundedBy`) has a limit, or may have one (a value unknown here). */
+function isBounded(field: FieldValue, fields: readonly FieldValue[]): boolean {
+  return field.value === null && (field.field.boundedBy ?? []).some((name) => fields.find((other) => other.field.name === name)?.value !== null);
+}
+
+function fixes(call: BoundCall, omitted: readonly FieldValue[], differing: readonly FieldValue[]): Fix[] {
   const explicit = omitted.map((field) => `${field.field.name}=${pythonValue(field.value ?? null, field.field.unit)}`);
-  const restored = surprising.map((field) => `${field.field.name}=${pythonValue(clientDefaultOf(call, field) ?? null, field.field.unit)}`);
+  const restored = differing.map((field) => `${field.field.name}=${pythonValue(clientDefaultOf(call, field) ?? null, field.field.unit)}`);
   return [
     { title: `Write the implicit values: ${explicit.map((part) => `\`${part}\``).join(', ')}`, edits: [appendArguments(call, explicit)], safe: true, preferred: true },
     { title: `Use the client defaults instead: ${restored.map((part) => `\`${part}\``).join(', ')} (changes behaviour)`, edits: [appendArguments(call, restored)], safe: false, preferred: false },

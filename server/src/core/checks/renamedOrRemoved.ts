@@ -4,10 +4,11 @@
  * to a renamed keyword, so that the result runs on that version.
  */
 import type { Lifecycle } from '../../catalog/schema';
-import { nameStatusAt } from '../../catalog/versions';
+import { nameStatusAt, paramByName } from '../../catalog/versions';
 import { fieldOfParam } from '../config/effective';
 import { referenceTo } from '../fixes/importStyle';
-import type { BoundCall, Finding, TextEdit } from '../types';
+import { moveIntoConfig } from '../fixes/moveIntoConfig';
+import type { BoundCall, Finding, TextEdit, TextSpan } from '../types';
 import { finding, textOf, type Check, type CheckContext } from './context';
 
 export const renamedOrRemoved: Check = (ctx) => {
@@ -33,6 +34,10 @@ export const renamedOrRemoved: Check = (ctx) => {
       const status = nameStatusAt(call.version, param.since, param.lifecycle);
       if (status !== 'deprecated' && status !== 'removed') continue;
       const replacement = param.lifecycle.replacement;
+      if (replacement && param.lifecycle.replacementField) {
+        findings.push(movedIntoConfigFinding(ctx, call, arg.keywordSpan, param.name, param.lifecycle, status));
+        continue;
+      }
       const nested = arg.expr.value.kind === 'call' && arg.expr.via === undefined ? arg.expr.value.call : undefined;
       const edits: TextEdit[] = !replacement
         ? []
@@ -51,6 +56,20 @@ export const renamedOrRemoved: Check = (ctx) => {
   }
   return findings;
 };
+
+/** An old keyword whose value now goes into a field of another parameter's config object. */
+function movedIntoConfigFinding(ctx: CheckContext, call: BoundCall, span: TextSpan, name: string, lifecycle: Lifecycle, status: 'deprecated' | 'removed'): Finding {
+  const target = paramByName(call.callable, lifecycle.replacement!);
+  const config = target?.config ? ctx.catalog.config(call.library, target.config) : undefined;
+  const migration = target ? moveIntoConfig(call, target, ctx.catalog, ctx.imports) : undefined;
+  const instead = `\`${lifecycle.replacement}=${config?.callable ?? ''}(${lifecycle.replacementField}=…)\``;
+  const message = `\`${name}=\` ${statusText(status, lifecycle, call)}; use ${instead}.`;
+  return finding('PG201', call, span, message, {
+    severity: status === 'removed' ? 'error' : 'warning',
+    deprecated: true,
+    fixes: migration ? [{ title: `Migrate to \`${migration.replacement}\``, edits: migration.edits, safe: true, preferred: true }] : [],
+  });
+}
 
 function statusText(status: 'deprecated' | 'removed', lifecycle: Lifecycle, call: BoundCall): string {
   const where = `${call.library.displayName} ${call.version}`;

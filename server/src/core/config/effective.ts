@@ -4,8 +4,8 @@
  * Generic over the catalog's ConfigSpec rules: scalars, None, tuples, fallbacks and defaults.
  */
 import type { Catalog } from '../../catalog';
-import type { CallableSpec, ConfigSpec, FieldSpec, ParamSpec } from '../../catalog/schema';
-import { compareVersions, defaultAt, nameStatusAt, omittedFieldsAt, paramByName } from '../../catalog/versions';
+import type { CallableSpec, ConfigSpec, FieldSpec, LibrarySpec, ParamSpec, ScalarReading } from '../../catalog/schema';
+import { clientDefaultAt, compareVersions, defaultAt, nameStatusAt, omittedFieldsAt, paramByName, scalarReadingAt } from '../../catalog/versions';
 import type { BoundArg, BoundCall, Expr, TextSpan } from '../types';
 import { parseDefault } from './defaults';
 
@@ -17,7 +17,9 @@ export type FieldOrigin =
   | { readonly kind: 'tuple-missing'; readonly length: number }
   | { readonly kind: 'fallback'; readonly callable: string }
   | { readonly kind: 'object-default'; readonly callable: string }
-  | { readonly kind: 'omitted'; readonly param: string; readonly callable: string }
+  | { readonly kind: 'omitted'; readonly param: string; readonly callable: string; readonly noneSpan?: TextSpan }
+  /** Left out of a method call, so the object it is called on decides (a session's `timeout=`). */
+  | { readonly kind: 'receiver'; readonly callable: string; readonly origin: FieldOrigin }
   | { readonly kind: 'unknown'; readonly reason: string }
   | { readonly kind: 'invalid'; readonly error: string };
 
@@ -37,13 +39,16 @@ export type EffectiveConfig = {
   readonly fromTransport?: BoundCall;
 };
 
+/** Which library and version a config is read for, and how the parameter reads a bare number or None there. */
+type ReadingContext = { readonly library: LibrarySpec; readonly version: string; readonly reading?: ScalarReading };
+
 /** The config a call of a config callable (`Timeout(...)`, `Limits(...)`) builds. */
 export function configOfObjectCall(call: BoundCall, catalog: Catalog): EffectiveConfig | undefined {
   const config = call.callable.builds ? catalog.config(call.library, call.callable.builds) : undefined;
   if (!config) return undefined;
   const fallback = config.fallbackParam ? call.args.find((arg) => arg.param?.name === config.fallbackParam) : undefined;
   const fromFallback = fallback && (fallback.expr.value.kind === 'tuple' || fallback.expr.value.kind === 'call');
-  if (fallback && fromFallback) return configFromExpr(fallback.expr, config, catalog);
+  if (fallback && fromFallback) return configFromExpr(fallback.expr, config, catalog, { library: call.library, version: call.version });
 
   const keywordFor = (field: FieldSpec) => call.args.find((arg) => arg.param && fieldOfParam(arg.param) === field.name);
   const missingRequired =
@@ -62,7 +67,7 @@ export function configOfObjectCall(call: BoundCall, catalog: Catalog): Effective
     if (call.splats.length > 0) return unknownField(field, 'may be set by `**kwargs`');
     if (fallbackDefault !== undefined) return { field, value: fallbackDefault, origin: { kind: 'object-default', callable: config.callable }, via: [] };
     if (missingRequired) return { field, value: undefined, origin: { kind: 'invalid', error: config.fallbackOrAllFieldsRequired!.error }, via: [] };
-    return defaultField(field, call, catalog, config);
+    return builderDefault(field, config, { library: call.library, version: call.version }, catalog, call.callable);
   });
   return { config, fields };
 }
@@ -75,17 +80,35 @@ export function configOfParam(call: BoundCall, param: ParamSpec, catalog: Catalo
   const overriding = overridingArg(call, param);
   if (overriding) return configFromTransport(overriding, config, catalog);
   const given = call.args.find((arg) => arg.param?.config === config.id);
-  if (given) return configFromExpr(given.expr, config, catalog);
+  const reading = given?.param ? scalarReadingAt(given.param, call.version) : undefined;
+  const noneMeansOmitted = given?.expr.value.kind === 'none' && reading?.none === 'omitted';
+  if (given && !noneMeansOmitted) return configFromExpr(given.expr, config, catalog, { library: call.library, version: call.version, reading });
   if (call.splats.length > 0) return { config, fields: config.fields.map((field) => unknownField(field, 'may be set by `**kwargs`')) };
-  const fields = config.fields.map(
-    (field): FieldValue => ({
-      field,
-      value: omittedFieldsAt(param, call.version)?.[field.name],
-      origin: { kind: 'omitted', param: param.name, callable: call.callable.name },
-      via: [],
-    }),
-  );
-  return { config, fields };
+  return withOldKeywords(call, param, omittedConfig(call, param, config, catalog, noneMeansOmitted ? given?.expr.span : undefined));
+}
+
+/** What an omitted parameter stands for: the receiver's setting for a method that defers to it, else the documented default. */
+function omittedConfig(call: BoundCall, param: ParamSpec, config: ConfigSpec, catalog: Catalog, noneSpan?: TextSpan): EffectiveConfig {
+  const receiver = call.receiver;
+  const receiverParam = receiver && param.omittedUsesReceiver ? paramByName(receiver.callable, param.omittedUsesReceiver) : undefined;
+  const inherited = receiver && receiverParam ? configOfParam(receiver, receiverParam, catalog) : undefined;
+  if (receiver && inherited) {
+    return { ...inherited, fields: inherited.fields.map((field) => ({ ...field, origin: { kind: 'receiver', callable: receiver.callable.name, origin: field.origin } })) };
+  }
+  const values = omittedFieldsAt(param, call.version);
+  const origin: FieldOrigin = { kind: 'omitted', param: param.name, callable: call.callable.name, noneSpan };
+  return { config, fields: config.fields.map((field): FieldValue => ({ field, value: values?.[field.name], origin, via: [] })) };
+}
+
+/** Old keywords whose values moved into a field of this parameter's config (`read_timeout=` → `total`) set that field. */
+function withOldKeywords(call: BoundCall, param: ParamSpec, effective: EffectiveConfig): EffectiveConfig {
+  const old = call.args.filter((arg) => arg.param?.lifecycle?.replacement === param.name && arg.param.lifecycle.replacementField);
+  if (old.length === 0) return effective;
+  const fields = effective.fields.map((field) => {
+    const arg = old.find((candidate) => candidate.param?.lifecycle?.replacementField === field.field.name);
+    return arg ? fieldFromExpr(field.field, arg.expr, { kind: 'explicit', span: arg.expr.span }) : field;
+  });
+  return { ...effective, fields };
 }
 
 /** The configs a client-like call ends up with, one per config id, from the parameters in use at its version. */
@@ -122,21 +145,31 @@ function configFromTransport(overriding: BoundArg, config: ConfigSpec, catalog: 
 }
 
 /** Reads an expression that stands for a whole config object. */
-function configFromExpr(expr: Expr, config: ConfigSpec, catalog: Catalog): EffectiveConfig {
+function configFromExpr(expr: Expr, config: ConfigSpec, catalog: Catalog, context: ReadingContext): EffectiveConfig {
   const value = expr.value;
   const via = expr.via ? [expr.via] : [];
   const withVia = (effective: EffectiveConfig): EffectiveConfig =>
     via.length === 0 ? effective : { ...effective, fields: effective.fields.map((field) => ({ ...field, via: [...via, ...field.via] })) };
+  const reading = context.reading;
+  const failure = value.kind === 'number' ? reading?.numberError : value.kind === 'none' && typeof reading?.none === 'object' ? reading.none.error : undefined;
+  if (failure !== undefined) return withVia({ config, fields: config.fields.map((field) => invalidField(field, failure)) });
   if (value.kind === 'number' && config.numberSetsAllFields) {
     return withVia({ config, fields: config.fields.map((field) => ({ field, value: value.value, origin: { kind: 'all-fields', span: expr.span }, via: [] })) });
   }
-  if (value.kind === 'none' && config.noneSetsAllFields) {
+  if (value.kind === 'number' && config.numberSetsFields) {
+    const fields = config.fields.map((field): FieldValue =>
+      config.numberSetsFields!.includes(field.name) ? { field, value: value.value, origin: { kind: 'explicit', span: expr.span }, via: [] } : builderDefault(field, config, context, catalog),
+    );
+    return withVia({ config, fields });
+  }
+  if (value.kind === 'none' && (reading?.none === 'all-none' || (reading?.none === undefined && config.noneSetsAllFields))) {
     return withVia({ config, fields: config.fields.map((field) => ({ field, value: null, origin: { kind: 'all-fields', span: expr.span }, via: [] })) });
   }
   if (value.kind === 'tuple' && config.tuple) {
     const items = value.items;
-    if (items.length < config.tuple.minLength) {
-      return withVia({ config, fields: config.fields.map((field) => invalidField(field, `a ${items.length}-tuple raises IndexError`)) });
+    const { minLength, maxLength, lengthError } = config.tuple;
+    if (items.length < minLength || (maxLength !== undefined && items.length > maxLength)) {
+      return withVia({ config, fields: config.fields.map((field) => invalidField(field, lengthError ?? `a ${items.length}-tuple raises IndexError`)) });
     }
     const fields = config.fields.map((field): FieldValue => {
       const index = config.tuple!.order.indexOf(field.name);
@@ -146,12 +179,18 @@ function configFromExpr(expr: Expr, config: ConfigSpec, catalog: Catalog): Effec
     });
     return withVia({ config, fields });
   }
-  if (value.kind === 'call' && value.call.callable.builds === config.id) {
+  if (value.kind === 'call' && (value.call.callable.builds === config.id || isForeignBuilder(value.call, config))) {
     const built = configOfObjectCall(value.call, catalog);
     if (built) return withVia(built);
   }
   const reason = value.kind === 'unknown' ? value.reason : `\`${expr.text}\``;
   return { config, fields: config.fields.map((field) => ({ ...unknownField(field, reason), via })) };
+}
+
+/** A call of the other library's callable that builds this config (urllib3's `Timeout` passed to requests); it reads as its own config. */
+function isForeignBuilder(call: BoundCall, config: ConfigSpec): boolean {
+  const foreign = config.foreignBuilder;
+  return foreign !== undefined && call.library.modules[0] === foreign.module && call.callable.name === config.callable;
 }
 
 function fieldFromExpr(field: FieldSpec, expr: Expr, origin: FieldOrigin): FieldValue {
@@ -163,13 +202,15 @@ function fieldFromExpr(field: FieldSpec, expr: Expr, origin: FieldOrigin): Field
   return { field, value: undefined, origin: { kind: 'unknown', reason }, via };
 }
 
-/** A field left out of a config call takes the default of the builder's parameter (or the config callable's). */
-function defaultField(field: FieldSpec, call: BoundCall, catalog: Catalog, config: ConfigSpec): FieldValue {
-  const builder = call.callable.params.find((param) => param.name === field.name)
-    ? call.callable
-    : catalog.lookup(`${call.library.modules[0]}.${config.callable}`)?.callable;
+/**
+ * A field left out of a config call takes the default of the builder's parameter at the version
+ * (`callable` when it has the field, else the config's own callable); a sentinel reads as what it stands for.
+ */
+function builderDefault(field: FieldSpec, config: ConfigSpec, context: ReadingContext, catalog: Catalog, callable?: CallableSpec): FieldValue {
+  const builder = callable?.params.some((param) => param.name === field.name) ? callable : catalog.lookup(`${context.library.modules[0]}.${config.callable}`)?.callable;
   const param = builder?.params.find((candidate) => candidate.name === field.name);
-  const value = param ? parseDefault(param.default) : undefined;
+  const effective = param?.effectiveDefault?.value;
+  const value = typeof effective === 'number' || effective === null ? effective : param ? parseDefault(defaultAt(param, context.version)) : undefined;
   if (value === undefined) return unknownField(field, 'no documented default');
   return { field, value, origin: { kind: 'object-default', callable: config.callable }, via: [] };
 }
@@ -177,7 +218,8 @@ function defaultField(field: FieldSpec, call: BoundCall, catalog: Catalog, confi
 /** What a client uses for a field when it is given no config object at all (Limits' 100 / 20), if the catalog says. */
 export function clientDefaultOf(catalog: Catalog, call: BoundCall, config: ConfigSpec, fieldName: string): number | null | undefined {
   const builder = catalog.lookup(`${call.library.modules[0]}.${config.callable}`)?.callable;
-  return builder?.params.find((param) => param.name === fieldName)?.clientDefault;
+  const param = builder?.params.find((candidate) => candidate.name === fieldName);
+  return param ? clientDefaultAt(param, call.version) : undefined;
 }
 
 /** The config field a parameter sets: its own name, or for an old name the name that replaced it. */

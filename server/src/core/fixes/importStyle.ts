@@ -1,7 +1,8 @@
 /**
  * Writes a reference to another name of a call's library the way the file already imports it:
  * `hx.Timeout` after `import httpx as hx`, `Timeout` after `from httpx import Client, Timeout`,
- * or `Timeout` plus an edit that adds it to an existing `from httpx import ...`.
+ * or `Timeout` plus an edit that adds it to an existing `from httpx import ...`; and a reference to a
+ * name of another module (`urllib3.Timeout` at a requests call), adding `import urllib3` when needed.
  */
 import type { ImportTable } from '../analysis/imports';
 import type { BoundCall, TextEdit } from '../types';
@@ -23,4 +24,22 @@ export function referenceTo(call: BoundCall, name: string, imports: ImportTable)
   const end = imports.fromImportEnds.get(module);
   if (end !== undefined) return { text: name, edits: [{ span: { start: end, end }, newText: `, ${name}` }] };
   return { text: name, edits: [] };
+}
+
+/**
+ * How to write a name of another module (`paths`: every qualified name it has, e.g. `urllib3.Timeout`
+ * and `urllib3.util.Timeout`): an imported name or module alias when the file has one, else
+ * `module.name` with an `import module` line after the last module-level import. Undefined when the
+ * file has no module-level import to put it after.
+ */
+export function referenceInModule(module: string, name: string, paths: readonly string[], imports: ImportTable): NameReference | undefined {
+  for (const [local, target] of imports.names) {
+    if (paths.includes(target)) return { text: local, edits: [] };
+  }
+  for (const [local, target] of imports.names) {
+    if (target === module) return { text: `${local}.${name}`, edits: [] };
+  }
+  const end = imports.lastTopLevelImportEnd;
+  if (end === undefined) return undefined;
+  return { text: `${module}.${name}`, edits: [{ span: { start: end, end }, newText: `\nimport ${module}` }] };
 }

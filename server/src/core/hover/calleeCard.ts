@@ -3,16 +3,18 @@
  * per field, each with its value and where it comes from, then how the pool cap and wait tie together.
  */
 import type { Catalog } from '../../catalog';
-import { nameStatusAt } from '../../catalog/versions';
+import { defaultAt, nameStatusAt } from '../../catalog/versions';
 import type { Analysis } from '../analysis/analyze';
+import { parseDefault } from '../config/defaults';
 import { clientDefaultOf, configOfObjectCall, configsOfCall, overridingArg, type EffectiveConfig } from '../config/effective';
 import type { BoundCall } from '../types';
+import { poolRows, softCapNote } from './poolRows';
 import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, versionLabel } from './format';
 
 export function calleeCard(call: BoundCall, analysis: Analysis, catalog: Catalog): string {
   const configs = call.callable.builds ? [configOfObjectCall(call, catalog)].filter((config): config is EffectiveConfig => !!config) : configsOfCall(call, catalog);
   const lines = [`**${call.qualifiedName}** · pool and timeouts · ${versionLabel(call, analysis.options)}`, '', call.callable.summary, ''];
-  const rows = tableRows(call, configs, catalog);
+  const rows = [...tableRows(call, configs, catalog), ...poolRows(call, analysis, catalog)];
   if (rows.length > 0) lines.push('| option | value | from |', '|---|---|---|', ...rows, '');
   const notes = cardNotes(call, configs);
   if (notes.length > 0) lines.push(...notes.flatMap((note) => [note, '']));
@@ -29,11 +31,16 @@ function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], catalog
       rows.push(`| \`${field.field.name}\` | ${cell(formatFieldValue(field))} | ${cell(prefix + formatOrigin(field, clientDefault))} |`);
     }
   }
+  // A config callable's own parameters are the fields already listed.
+  const shown = new Set(configs.flatMap((config) => config.fields.map((field) => field.field.name)));
   for (const param of call.callable.params) {
-    if (param.config || param.unit === 'none' || nameStatusAt(call.version, param.since, param.lifecycle) !== 'current') continue;
+    if (param.config || param.unit === 'none' || shown.has(param.name) || nameStatusAt(call.version, param.since, param.lifecycle) !== 'current') continue;
     const arg = call.args.find((candidate) => candidate.param === param);
-    const value = arg ? (arg.expr.value.kind === 'number' ? formatNumber(arg.expr.value.value, param.unit) : `unknown: \`${arg.expr.text}\``) : param.default;
-    rows.push(`| \`${param.name}\` | ${cell(value)} | ${arg ? 'explicit' : `\`${call.callable.name}\` default`} |`);
+    const written = defaultAt(param, call.version);
+    const number = parseDefault(written);
+    const omitted = param.effectiveDefault?.text ?? (typeof number === 'number' ? formatNumber(number, param.unit) : written);
+    const value = arg ? (arg.expr.value.kind === 'number' ? formatNumber(arg.expr.value.value, param.unit) : `unknown: \`${arg.expr.text}\``) : omitted;
+    rows.push(`| \`${param.name}\` | ${cell(value + softCapNote(call.callable, call, param, call.version))} | ${arg ? 'explicit' : `\`${call.callable.name}\` default`} |`);
   }
   return rows;
 }

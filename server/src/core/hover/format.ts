@@ -12,6 +12,7 @@ export function formatFieldValue(field: FieldValue): string {
   if (field.origin.kind === 'invalid') return `error: ${field.origin.error}`;
   if (field.value === undefined) return field.origin.kind === 'unknown' ? `unknown: ${field.origin.reason}` : 'unknown';
   if (field.value === null) return `None: ${field.field.noneMeans}`;
+  if (field.value === 0 && field.field.zeroMeans) return `0: ${field.field.zeroMeans}`;
   return formatNumber(field.value, field.field.unit);
 }
 
@@ -43,7 +44,11 @@ export function formatOrigin(field: FieldValue, clientDefault?: number | null): 
       return `\`${origin.callable}()\` default${contrast}${via}`;
     }
     case 'omitted':
-      return `\`${origin.callable}\` default (no \`${origin.param}=\`)`;
+      return origin.noneSpan
+        ? `\`${origin.callable}\` default (\`${origin.param}=None\` means the default)`
+        : `\`${origin.callable}\` default (no \`${origin.param}=\`)`;
+    case 'receiver':
+      return `from the \`${origin.callable}\`: ${formatOrigin({ ...field, origin: origin.origin }, clientDefault)}`;
     case 'unknown':
       return `unknown here${via}`;
     case 'invalid':
@@ -62,11 +67,20 @@ export function versionLabel(call: BoundCall, options: AnalysisOptions): string 
 export function poolWaitSentence(poolWait: PoolWait, configs: readonly EffectiveConfig[]): string {
   const cap = findField(configs, poolWait.capField);
   const wait = findField(configs, poolWait.waitField);
-  if (cap?.value === null) return `\`${poolWait.capField}\` is None, so requests never wait for a connection from the pool.`;
+  const overall = poolWait.overallField ? findField(configs, poolWait.overallField) : undefined;
+  if (cap?.value === null || (cap?.value === 0 && cap.field.zeroMeans)) {
+    return `\`${poolWait.capField}\` is ${cap.value === null ? 'None' : '0'}, so requests never wait for a connection from the pool.`;
+  }
   const connections = typeof cap?.value === 'number' ? `all ${cap.value} connections` : `all \`${poolWait.capField}\` connections`;
-  if (wait?.value === null) return `When ${connections} are busy, a request waits for one with no time limit (\`${poolWait.waitField}\` is None).`;
-  const seconds = typeof wait?.value === 'number' ? `up to ${formatNumber(wait.value, 'seconds')}` : `up to the \`${poolWait.waitField}\` timeout`;
-  return `When ${connections} are busy, a request waits ${seconds} for one, then raises \`${poolWait.raises}\`.`;
+  const bounds = [wait, overall].filter((field): field is FieldValue => field !== undefined);
+  if (bounds.every((field) => field.value === null)) {
+    return `When ${connections} are busy, a request waits for one with no time limit (${bounds.map((field) => `\`${field.field.name}\``).join(' and ')} ${bounds.length > 1 ? 'are' : 'is'} None).`;
+  }
+  const known = bounds.filter((field): field is FieldValue & { value: number } => typeof field.value === 'number');
+  if (known.length === 0 || bounds.some((field) => field.value === undefined)) return `When ${connections} are busy, a request waits up to the \`${poolWait.waitField}\` timeout for one, then raises \`${poolWait.raises}\`.`;
+  const tightest = known.reduce((best, field) => (field.value < best.value ? field : best));
+  const which = tightest === wait ? '' : ` (the \`${tightest.field.name}\` deadline${wait?.value === null ? `; \`${poolWait.waitField}\` is None` : ''})`;
+  return `When ${connections} are busy, a request waits up to ${formatNumber(tightest.value, 'seconds')} for one${which}, then raises \`${poolWait.raises}\`.`;
 }
 
 function findField(configs: readonly EffectiveConfig[], name: string): FieldValue | undefined {

@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../../catalog';
 import type { ConfigSpec, ParamSpec } from '../../catalog/schema';
-import { nameStatusAt, omittedFieldsAt } from '../../catalog/versions';
+import { clientDefaultAt, defaultAt, nameStatusAt, omittedFieldsAt } from '../../catalog/versions';
 import type { Analysis } from '../analysis/analyze';
 import { configOfObjectCall, configOfParam, configsOfCall, fieldOfParam } from '../config/effective';
 import type { BoundArg, BoundCall } from '../types';
@@ -24,10 +24,13 @@ export function optionCard(call: BoundCall, arg: BoundArg, analysis: Analysis, c
 function defaultText(call: BoundCall, param: ParamSpec, catalog: Catalog): string {
   const config = param.config ? catalog.config(call.library, param.config) : undefined;
   const omitted = omittedFieldsAt(param, call.version);
-  if (config && omitted) return `default \`${param.default}\` (${describeFields(config, omitted)})`;
-  const clientDefault = param.clientDefault !== undefined && `${param.clientDefault}` !== param.default ? `; the client's own default is ${param.clientDefault ?? 'None'}` : '';
-  const noneMeaning = param.default === 'None' && param.unit !== 'none' ? ' (no limit)' : '';
-  return `default \`${param.default}\`${noneMeaning}${clientDefault}`;
+  const written = defaultAt(param, call.version);
+  if (config && omitted) return `default \`${written}\` (${describeFields(config, omitted)})`;
+  const ownClientDefault = clientDefaultAt(param, call.version);
+  const clientDefault = ownClientDefault !== undefined && `${ownClientDefault}` !== written ? `; the client's own default is ${ownClientDefault ?? 'None'}` : '';
+  const noneMeaning = written === 'None' && param.unit !== 'none' ? ' (no limit)' : '';
+  const stands = param.effectiveDefault ? ` (${param.effectiveDefault.text})` : '';
+  return `default \`${written}\`${stands}${noneMeaning}${clientDefault}`;
 }
 
 function describeFields(config: ConfigSpec, values: Readonly<Record<string, number | null>>): string {
@@ -49,7 +52,8 @@ function poolTie(call: BoundCall, param: ParamSpec, analysis: Analysis, catalog:
   const owner = call.callable.poolWait ? call : clientUsing(call, analysis);
   const poolWait = owner?.callable.poolWait;
   if (!owner || !poolWait) return undefined;
-  const concerned = call === owner ? [poolWait.capParam, poolWait.waitParam].includes(param.name) : [poolWait.capField, poolWait.waitField].includes(field);
+  const fields = [poolWait.capField, poolWait.waitField, ...(poolWait.overallField ? [poolWait.overallField] : [])];
+  const concerned = call === owner ? [poolWait.capParam, poolWait.waitParam].includes(param.name) : fields.includes(field);
   return concerned ? poolWaitSentence(poolWait, configsOfCall(owner, catalog)) : undefined;
 }
 
@@ -66,8 +70,9 @@ function hereText(call: BoundCall, arg: BoundArg, param: ParamSpec, catalog: Cat
       : undefined;
   const fieldName = fieldOfParam(param);
   const single = effective?.fields.find((field) => field.field.name === fieldName);
-  if (single) return `Here: **${formatFieldValue(single)}** (${formatOrigin(single, param.clientDefault)}).`;
-  if (effective) {
+  if (single) return `Here: **${formatFieldValue(single)}** (${formatOrigin(single, clientDefaultAt(param, call.version))}).`;
+  // A whole config (a client's `timeout=`); a config callable's own non-field parameter (`ceil_threshold`) reads as written.
+  if (effective && param.config) {
     const parts = effective.fields.map((field) => `${field.field.name} **${formatFieldValue(field)}** (${formatOrigin(field)})`);
     return `Here: ${parts.join('; ')}.`;
   }

@@ -19,14 +19,8 @@ export const NodeKind = {
   assignment: 'assignment',
   augmentedAssignment: 'augmented_assignment',
   functionDefinition: 'function_definition',
-  lambda: 'lambda',
   classDefinition: 'class_definition',
-  forStatement: 'for_statement',
-  whileStatement: 'while_statement',
-  listComprehension: 'list_comprehension',
-  setComprehension: 'set_comprehension',
-  dictionaryComprehension: 'dictionary_comprehension',
-  generatorExpression: 'generator_expression',
+  decoratedDefinition: 'decorated_definition',
   tuple: 'tuple',
   parenthesizedExpression: 'parenthesized_expression',
   integer: 'integer',
@@ -62,17 +56,6 @@ export const FieldName = {
   parameters: 'parameters',
   argument: 'argument',
   operator: 'operator',
+  superclasses: 'superclasses',
+  definition: 'definition',
 } as const;
-
-/** Scopes whose body runs once per iteration: a construction inside runs again and again. */
-export const LOOP_KINDS: ReadonlySet<string> = new Set([
-  NodeKind.forStatement,
-  NodeKind.whileStatement,
-  NodeKind.listComprehension,
-  NodeKind.setComprehension,
-  NodeKind.dictionaryComprehension,
-  NodeKind.generatorExpression,
-]);
-
-/** Scopes that own their local names. */
-export const SCOPE_KINDS: ReadonlySet<string> = new Set([NodeKind.functionDefinition, NodeKind.lambda, NodeKind.classDefinition, NodeKind.module]);

@@ -12,13 +12,18 @@ export const Capture = {
   rebinding: 'rebinding',
   withAlias: 'withAlias',
   attributeAssignment: 'attributeAssignment',
-  comment: 'comment',
+  classDefinition: 'classDefinition',
+  scope: 'scope',
+  loopBody: 'loopBody',
 } as const;
 
 /**
  * Calls, imports, single-name assignments, `with ... as name` aliases, attribute assignments
  * (`self.session = ...`, `session.timeout = ...`), other statements that rebind a name (so that
- * the name can no longer be resolved to one value), and comments (for suppressions).
+ * the name can no longer be resolved to one value), class definitions (a subclass of a catalogued
+ * class may stand for it), scopes and loop bodies (see analysis/enclosing.ts). Comments are not
+ * captured: a large file has thousands, and only the few with a suppression marker matter
+ * (analyze.ts finds those by text).
  */
 export const OUTLINE_QUERY = `
 (call) @call
@@ -31,7 +36,15 @@ export const OUTLINE_QUERY = `
 (assignment left: (tuple_pattern)) @rebinding
 (as_pattern alias: (as_pattern_target (identifier))) @withAlias
 (assignment left: (attribute)) @attributeAssignment
-(comment) @comment
+(class_definition) @classDefinition @scope
+(function_definition) @scope
+(lambda) @scope
+(for_statement body: (_) @loopBody)
+(while_statement body: (_) @loopBody)
+(list_comprehension body: (_) @loopBody)
+(set_comprehension body: (_) @loopBody)
+(dictionary_comprehension body: (_) @loopBody)
+(generator_expression body: (_) @loopBody)
 `;
 
 /** Compiles the outline query once; the returned function runs it over a tree. */

@@ -4,7 +4,7 @@
  * `only` asks for it, `source.fixAll.poolGuide`, which applies every safe fix that does not
  * overlap another.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { safeNonOverlappingEdits } from '../../core/fixes/fixAll';
 import { ignoreOnLineEdit } from '../../core/suppressionEdit';
 import type { Finding } from '../../core/types';
@@ -13,8 +13,8 @@ import type { Session } from '../session';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.poolGuide`;
 
-export async function handleCodeAction(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
-  const result = await session.analysis(params.textDocument.uri);
+export async function handleCodeAction(session: Session, params: CodeActionParams, token?: CancellationToken): Promise<CodeAction[]> {
+  const result = await session.analysis(params.textDocument.uri, token);
   if (!result) return [];
   const { document, analysis } = result;
   const only = params.context.only;

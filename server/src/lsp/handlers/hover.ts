@@ -1,13 +1,13 @@
 /**
  * textDocument/hover: the card for the callee or option under the cursor, or nothing.
  */
-import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
 import { hoverAt } from '../../core/hover/hover';
 import { toLspHover } from '../convert';
 import type { Session } from '../session';
 
-export async function handleHover(session: Session, params: HoverParams): Promise<Hover | null> {
-  const result = await session.analysis(params.textDocument.uri);
+export async function handleHover(session: Session, params: HoverParams, token?: CancellationToken): Promise<Hover | null> {
+  const result = await session.analysis(params.textDocument.uri, token);
   if (!result) return null;
   const lsp = result.document.lsp;
   const offset = lsp.offsetAt(params.position);

@@ -1,0 +1,74 @@
+/**
+ * Card rows for a client whose pool and timeout live elsewhere: the timeout every request uses
+ * when it passes none (a requests Session has none of its own), and the pool of its default
+ * adapter, or of the adapters mounted on it in this file (`s.mount("https://", HTTPAdapter(...))`).
+ */
+import type { Catalog } from '../../catalog';
+import type { CallableSpec, ParamSpec } from '../../catalog/schema';
+import { defaultAt, nameStatusAt, omittedFieldsAt } from '../../catalog/versions';
+import type { Analysis } from '../analysis/analyze';
+import type { BoundCall, Expr } from '../types';
+import { cell, formatNumber } from './format';
+
+export function poolRows(call: BoundCall, analysis: Analysis, catalog: Catalog): string[] {
+  return [...timeoutRows(call, catalog), ...adapterRows(call, analysis, catalog)];
+}
+
+function timeoutRows(call: BoundCall, catalog: Catalog): string[] {
+  const spec = call.callable.perRequestTimeout;
+  const method = spec && catalog.lookup(`${call.library.modules[0]}.${call.callable.name}.${spec.method}`)?.callable;
+  const param = method?.params.find((candidate) => candidate.name === spec!.param);
+  const values = param ? omittedFieldsAt(param, call.version) : undefined;
+  if (!spec || !values) return [];
+  const all = Object.values(values);
+  const value = all.every((item) => item === null)
+    ? 'none: a request can wait forever'
+    : Object.entries(values).map(([field, item]) => `${field} ${item === null ? 'None' : formatNumber(item, 'seconds')}`).join(', ');
+  return [`| \`${spec.param}\` | ${cell(value)} | ${cell(spec.explanation)} |`];
+}
+
+function adapterRows(call: BoundCall, analysis: Analysis, catalog: Catalog): string[] {
+  const pool = call.callable.defaultPool;
+  const adapter = pool && catalog.lookup(`${call.library.modules[0]}.${pool.callable}`)?.callable;
+  if (!pool || !adapter) return [];
+  const mounts = analysis.calls.filter((candidate) => candidate.receiver === call && candidate.callable.name === pool.mountMethod);
+  if (mounts.length === 0) return paramRows(adapter, undefined, call.version, '');
+  return mounts.flatMap((mount) => {
+    const prefix = mount.args.find((arg) => arg.param?.name === pool.prefixParam)?.expr.text ?? '?';
+    const given = mount.args.find((arg) => arg.param?.name === pool.adapterParam)?.expr;
+    if (given?.value.kind === 'call' && given.value.call.callable === adapter) {
+      return paramRows(adapter, given.value.call, call.version, `mounted on ${prefix}`);
+    }
+    return [`| \`${pool.adapterParam}\` for ${cell(prefix)} | unknown: \`${cell(given?.text ?? '?')}\` | mounted on ${cell(prefix)} |`];
+  });
+}
+
+/** One row per counted parameter of an adapter: given in `bound`, else its default; a soft cap says so. `where` names the mount. */
+function paramRows(callable: CallableSpec, bound: BoundCall | undefined, version: string, where: string): string[] {
+  const params = callable.params.filter((param) => param.unit !== 'none' && !param.config && nameStatusAt(version, param.since, param.lifecycle) === 'current');
+  return params.map((param) => {
+    const arg = bound?.args.find((candidate) => candidate.param === param);
+    const from = arg ? 'explicit' : `\`${shortName(callable)}\` default`;
+    return `| \`${param.name}\` | ${cell(paramValue(param, arg?.expr, version) + softCapNote(callable, bound, param, version))} | ${cell(where ? `${where}: ${from}` : from)} |`;
+  });
+}
+
+function paramValue(param: ParamSpec, expr: Expr | undefined, version: string): string {
+  if (!expr) return param.effectiveDefault?.text ?? defaultAt(param, version);
+  return expr.value.kind === 'number' ? formatNumber(expr.value.value, param.unit) : `unknown: \`${expr.text}\``;
+}
+
+/** ` (soft cap: pool_block is False)` for a size that the flag beside it does not enforce. */
+export function softCapNote(callable: CallableSpec, bound: BoundCall | undefined, param: ParamSpec, version: string): string {
+  const flagName = param.softCapUnless?.param;
+  const flag = flagName ? callable.params.find((candidate) => candidate.name === flagName) : undefined;
+  if (!flag) return '';
+  const value = bound?.args.find((arg) => arg.param === flag)?.expr.value;
+  const on = value ? (value.kind === 'bool' ? value.value : undefined) : flag.effectiveDefault?.value ?? defaultAt(flag, version) === 'True';
+  if (on === undefined) return ` (a hard cap only if \`${flag.name}\` is true)`;
+  return on ? ` (hard cap: \`${flag.name}\` is True)` : ` (soft cap: \`${flag.name}\` is False)`;
+}
+
+function shortName(callable: CallableSpec): string {
+  return callable.name.slice(callable.name.lastIndexOf('.') + 1);
+}

@@ -1,0 +1,70 @@
+/**
+ * Every quick fix the core offers on the aiohttp fixtures (test/helpers/aiohttpFixFixtures.ts),
+ * applied alone and run under the real aiohttp of `/usr/bin/python3` (aiohttp_run_config.py: no
+ * request is sent). The expected configuration is never written here: it is what the ORIGINAL text
+ * builds with the real library (ClientTimeout fields, a session's timeout and connector limits,
+ * each request's timeout=), and a safe fix must build exactly that; a fix offered as not safe must
+ * change it. Every fixed text must compile, and a second analysis of it must offer no fix for the
+ * same finding. The analysis assumes the installed aiohttp version.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AnalysisOptions } from '../../../server/src/core/analysis/analyze';
+import { analyzeText } from '../../helpers/engine';
+import { AIOHTTP_FIX_FIXTURES } from '../../helpers/aiohttpFixFixtures';
+import { collectFixCases, mapSpan } from '../../helpers/fixFixtures';
+import { runPythonScript } from '../../helpers/python';
+
+type RunResult = {
+  readonly compiles: boolean;
+  readonly error?: string | null;
+  readonly objects?: Readonly<Record<string, unknown>>;
+  readonly sent?: readonly unknown[];
+};
+type RunOutput = { readonly version: string; readonly results: readonly RunResult[] };
+
+test('every fix on the aiohttp fixtures keeps (or, if not safe, changes) what the real aiohttp builds', async (t) => {
+  const { version } = runPythonScript<RunOutput>('aiohttp_run_config.py', []);
+  const options: AnalysisOptions = { versions: { aiohttp: version } };
+  const cases = await collectFixCases(AIOHTTP_FIX_FIXTURES, options);
+
+  await t.test('every fixture offers a fix for each rule it lists', () => {
+    for (const fixture of AIOHTTP_FIX_FIXTURES) {
+      for (const code of fixture.codes) assert.ok(cases.some((each) => each.fixture === fixture && each.finding.code === code), `${fixture.name}: no ${code} fix at aiohttp ${version}`);
+    }
+  });
+
+  const output = runPythonScript<RunOutput>('aiohttp_run_config.py', [
+    ...AIOHTTP_FIX_FIXTURES.map((fixture) => ({ source: fixture.source, run: true })),
+    ...cases.map((each) => ({ source: each.fixedText, run: true })),
+  ]);
+  assert.equal(output.version, version);
+  const original = (index: number) => output.results[AIOHTTP_FIX_FIXTURES.indexOf(cases[index].fixture)];
+  const ran = (index: number) => output.results[AIOHTTP_FIX_FIXTURES.length + index];
+
+  await t.test('every original runs and builds aiohttp objects to compare', () => {
+    AIOHTTP_FIX_FIXTURES.forEach((fixture, index) => {
+      const result = output.results[index];
+      assert.equal(result.error, null, `${fixture.name}: ${result.error}`);
+      assert.ok(Object.keys(result.objects ?? {}).length > 0, `${fixture.name}: nothing to compare`);
+    });
+  });
+
+  for (const [index, each] of cases.entries()) {
+    await t.test(each.label, async () => {
+      const result = ran(index);
+      assert.equal(result.compiles, true, `fixed text does not compile: ${result.error}\n${each.fixedText}`);
+      assert.equal(result.error, null, `fixed text fails: ${result.error}\n${each.fixedText}`);
+      const before = { objects: original(index).objects, sent: original(index).sent };
+      const after = { objects: result.objects, sent: result.sent };
+      if (each.fix.safe) assert.deepEqual(after, before, `a safe fix changed the configuration:\n${each.fixedText}`);
+      else assert.notDeepEqual(after, before, `a fix offered as changing behaviour builds the same configuration:\n${each.fixedText}`);
+
+      const region = mapSpan(each.finding.span, each.fix.edits);
+      const again = (await analyzeText(each.fixedText, options)).findings.filter(
+        (finding) => finding.code === each.finding.code && finding.fixes.length > 0 && finding.span.start < region.end && region.start < finding.span.end,
+      );
+      assert.deepEqual(again.map((finding) => finding.message), [], `fixing twice is not stable:\n${each.fixedText}`);
+    });
+  }
+});
