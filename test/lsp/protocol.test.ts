@@ -22,13 +22,13 @@ import {
 
 const FIXTURE = `"""LSP protocol fixture: one ambiguous tuple, one disabled timeout, and calls we do not know."""
 import httpx
-import requests
+import otherlib
 
 legacy = httpx.Client(timeout=(3.05, 27))
 
 patient = httpx.Client(timeout=None)
 
-plain = requests.get("https://example.com")
+plain = otherlib.get("https://example.com")
 size = len("abc")
 `;
 
@@ -115,12 +115,12 @@ describe('bundled server: protocol', () => {
     assert.ok(optionCard.includes('pool **None: waits forever**'), optionCard);
   });
 
-  test('hover on a blank line, a non-httpx call or a docstring is null', async () => {
+  test('hover on a blank line, an uncatalogued call or a docstring is null', async () => {
     const uri = 'file:///protocol/open.py';
     const blankLine = FIXTURE.slice(0, FIXTURE.indexOf('\n\nlegacy') + 1).split('\n').length - 1;
     assert.equal(FIXTURE.split('\n')[blankLine], '');
     assert.equal(await client.hover(uri, { line: blankLine, character: 0 }), null);
-    assert.equal(await client.hover(uri, positionAt(FIXTURE, FIXTURE.indexOf('requests.get') + 'requests.'.length)), null);
+    assert.equal(await client.hover(uri, positionAt(FIXTURE, FIXTURE.indexOf('otherlib.get') + 'otherlib.'.length)), null);
     assert.equal(await client.hover(uri, positionAt(FIXTURE, FIXTURE.indexOf('len(') + 1)), null);
     assert.equal(await client.hover(uri, positionAt(FIXTURE, FIXTURE.indexOf('"""') + 5)), null);
   });
@@ -188,13 +188,13 @@ describe('bundled server: protocol', () => {
 
     // Two changes in one notification; the second is in the coordinates of the text after the first.
     const changes: { range: ReturnType<typeof rangeOf>; text: string }[] = [];
-    const first = { range: rangeOf(text, text.indexOf('import requests'), text.indexOf('import requests')), text: 'import os\nimport sys\n' };
+    const first = { range: rangeOf(text, text.indexOf('import otherlib'), text.indexOf('import otherlib')), text: 'import os\nimport sys\n' };
     changes.push(first);
     const afterFirst = applyChange(text, first);
     const read = afterFirst.indexOf('27))');
     changes.push({ range: rangeOf(afterFirst, read, read + 2), text: '30.5' });
     published = await send(changes);
-    assert.ok(text.includes('import os\nimport sys\nimport requests') && text.includes('(3.05, 30.5)'), text);
+    assert.ok(text.includes('import os\nimport sys\nimport otherlib') && text.includes('(3.05, 30.5)'), text);
     assert.deepEqual(summarize(published.diagnostics), expectedDiagnostics(text));
 
     // The server's text is the same as ours: the card shows the new read timeout.

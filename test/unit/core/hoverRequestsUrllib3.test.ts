@@ -85,3 +85,28 @@ test('a subclass keeping HTTPAdapter\'s constructor is read like it; one with it
   assert.match(row(await hoverText(source, 'Plain(4'), 'pool_maxsize'), /\| 8 /);
   assert.equal(await hoverText(source, 'Own(4'), undefined);
 });
+
+test('options a pool may get from **kwargs are unknown, and flags read as True/False', async () => {
+  const splat = await hoverText('import urllib3\ndef make(options):\n    return urllib3.PoolManager(**options)\n', 'PoolManager');
+  assert.match(row(splat, 'num_pools'), /unknown: may be set by `\*\*kwargs` \| unknown here/);
+  assert.match(row(splat, 'maxsize'), /unknown: may be set by `\*\*kwargs`/);
+  const flags = await hoverText('import urllib3\nh = urllib3.PoolManager(retries=False)\n', 'PoolManager');
+  assert.match(row(flags, 'retries'), /\| False \| explicit \|/);
+});
+
+test('a mount the analysis cannot follow (the session name is assigned twice) makes the adapter defaults conditional', async () => {
+  const source = [
+    'import requests',
+    'from requests.adapters import HTTPAdapter',
+    'class Client:',
+    '    def __init__(self, shared):',
+    '        if shared is None:',
+    '            self.auth_session = requests.Session()',
+    '            self.auth_session.mount("https://", HTTPAdapter(max_retries=3))',
+    '        else:',
+    '            self.auth_session = shared',
+    '',
+  ].join('\n');
+  assert.match(row(await hoverText(source, 'Session'), 'max_retries'), /`HTTPAdapter` default, unless replaced by a mount this card cannot follow/);
+  assert.match(row(await hoverText('import requests\ns = requests.Session()\n', 'Session'), 'max_retries'), /\| `HTTPAdapter` default \|$/);
+});

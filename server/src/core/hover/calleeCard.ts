@@ -8,7 +8,7 @@ import type { Analysis } from '../analysis/analyze';
 import { parseDefault } from '../config/defaults';
 import { clientDefaultOf, configOfObjectCall, configsOfCall, overridingArg, type EffectiveConfig } from '../config/effective';
 import type { BoundCall } from '../types';
-import { poolRows, softCapNote } from './poolRows';
+import { argumentValue, poolRows, softCapNote } from './poolRows';
 import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, versionLabel } from './format';
 
 export function calleeCard(call: BoundCall, analysis: Analysis, catalog: Catalog): string {
@@ -39,8 +39,8 @@ function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], catalog
     const written = defaultAt(param, call.version);
     const number = parseDefault(written);
     const omitted = param.effectiveDefault?.text ?? (typeof number === 'number' ? formatNumber(number, param.unit) : written);
-    const value = arg ? (arg.expr.value.kind === 'number' ? formatNumber(arg.expr.value.value, param.unit) : `unknown: \`${arg.expr.text}\``) : omitted;
-    rows.push(`| \`${param.name}\` | ${cell(value + softCapNote(call.callable, call, param, call.version))} | ${arg ? 'explicit' : `\`${call.callable.name}\` default`} |`);
+    const value = arg ? argumentValue(arg.expr, param.unit) : call.splats.length > 0 ? 'unknown: may be set by `**kwargs`' : omitted;
+    rows.push(`| \`${param.name}\` | ${cell(value + softCapNote(call.callable, call, param, call.version))} | ${arg ? 'explicit' : call.splats.length > 0 ? 'unknown here' : `\`${call.callable.name}\` default`} |`);
   }
   return rows;
 }

@@ -32,7 +32,7 @@ function adapterRows(call: BoundCall, analysis: Analysis, catalog: Catalog): str
   const adapter = pool && catalog.lookup(`${call.library.modules[0]}.${pool.callable}`)?.callable;
   if (!pool || !adapter) return [];
   const mounts = analysis.calls.filter((candidate) => candidate.receiver === call && candidate.callable.name === pool.mountMethod);
-  if (mounts.length === 0) return paramRows(adapter, undefined, call.version, '');
+  if (mounts.length === 0) return paramRows(adapter, undefined, call.version, unfollowedMounts(analysis, pool.mountMethod) ? 'unless replaced by a mount this card cannot follow' : '');
   return mounts.flatMap((mount) => {
     const prefix = mount.args.find((arg) => arg.param?.name === pool.prefixParam)?.expr.text ?? '?';
     const given = mount.args.find((arg) => arg.param?.name === pool.adapterParam)?.expr;
@@ -43,19 +43,36 @@ function adapterRows(call: BoundCall, analysis: Analysis, catalog: Catalog): str
   });
 }
 
+/** True when the file calls the mount method on objects the analysis could not resolve (a name assigned twice, say). */
+function unfollowedMounts(analysis: Analysis, method: string): boolean {
+  const written = analysis.text.match(new RegExp(`\\.${method}\\s*\\(`, 'g'))?.length ?? 0;
+  const bound = analysis.calls.filter((candidate) => candidate.callable.name === method && candidate.callable.kind === 'mount-method').length;
+  return written > bound;
+}
+
 /** One row per counted parameter of an adapter: given in `bound`, else its default; a soft cap says so. `where` names the mount. */
 function paramRows(callable: CallableSpec, bound: BoundCall | undefined, version: string, where: string): string[] {
   const params = callable.params.filter((param) => param.unit !== 'none' && !param.config && nameStatusAt(version, param.since, param.lifecycle) === 'current');
   return params.map((param) => {
     const arg = bound?.args.find((candidate) => candidate.param === param);
+    if (!arg && bound && bound.splats.length > 0) return `| \`${param.name}\` | unknown: may be set by \`**kwargs\` | ${cell(where || 'unknown here')} |`;
     const from = arg ? 'explicit' : `\`${shortName(callable)}\` default`;
-    return `| \`${param.name}\` | ${cell(paramValue(param, arg?.expr, version) + softCapNote(callable, bound, param, version))} | ${cell(where ? `${where}: ${from}` : from)} |`;
+    const origin = !where ? from : bound ? `${where}: ${from}` : `${from}, ${where}`;
+    return `| \`${param.name}\` | ${cell(paramValue(param, arg?.expr, version) + softCapNote(callable, bound, param, version))} | ${cell(origin)} |`;
   });
 }
 
 function paramValue(param: ParamSpec, expr: Expr | undefined, version: string): string {
-  if (!expr) return param.effectiveDefault?.text ?? defaultAt(param, version);
-  return expr.value.kind === 'number' ? formatNumber(expr.value.value, param.unit) : `unknown: \`${expr.text}\``;
+  return expr ? argumentValue(expr, param.unit) : (param.effectiveDefault?.text ?? defaultAt(param, version));
+}
+
+/** A plain argument as a card shows it: a number with its unit, `True`/`False`/`None`, else what is unknown. */
+export function argumentValue(expr: Expr, unit: string): string {
+  const value = expr.value;
+  if (value.kind === 'number') return formatNumber(value.value, unit);
+  if (value.kind === 'bool') return value.value ? 'True' : 'False';
+  if (value.kind === 'none') return 'None';
+  return `unknown: \`${expr.text}\``;
 }
 
 /** ` (soft cap: pool_block is False)` for a size that the flag beside it does not enforce. */

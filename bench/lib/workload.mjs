@@ -1,0 +1,90 @@
+// The hover workload, the same for every language server: open a generated 10,000-line module
+// with 400 client constructions, time didOpen → first diagnostics, hovers on callees spread over
+// the file, hovers on blank lines (the floor), and a one-character edit followed at once by a hover.
+import { deadline, positionAt, stats, timed } from './lsp.mjs';
+
+export const LINES = 10_000;
+export const CLIENTS = 400;
+
+/** Same shape as test/lsp/badInput.test.ts: one client construction per block, four kinds. */
+export function generatedModule(lines = LINES, clients = CLIENTS) {
+  const out = ['"""Generated: many clients in one large module."""', 'import httpx', 'from httpx import Limits, Timeout', ''];
+  const block = Math.floor((lines - out.length) / clients);
+  for (let index = 0; index < clients; index++) {
+    const body = [];
+    switch (index % 4) {
+      case 0:
+        body.push(`client_${index} = httpx.Client(timeout=(${index % 7}.5, 27), limits=Limits(max_connections=${index + 1}))`);
+        break;
+      case 1:
+        body.push(`async_${index} = httpx.AsyncClient(timeout=Timeout(${(index % 9) + 1}.0, connect=2.0))`);
+        break;
+      case 2:
+        body.push(`def handler_${index}(url):`, `    with httpx.Client(timeout=None) as client:`, `        return client.get(url)`);
+        break;
+      default:
+        body.push(`transport_${index} = httpx.HTTPTransport(retries=${index % 5}, limits=httpx.Limits(max_keepalive_connections=${index % 11}))`);
+    }
+    while (body.length < block - 1) body.push(`# filler ${index}.${body.length}: nothing to see here, just ordinary comment lines`);
+    body.push('');
+    out.push(...body);
+  }
+  while (out.length < lines) out.push(`# padding ${out.length}`);
+  return out.join('\n') + '\n';
+}
+
+/**
+ * Runs the workload on a started server; returns { didOpenMs, callee, floor, edit } (stats).
+ * `strict` checks our server's answers (a card on every callee, nothing on blank lines).
+ */
+export async function hoverWorkload(server, { uri, hovers, edits, strict }) {
+  const { connection } = server;
+  const text = generatedModule();
+  const opened = performance.now();
+  const firstDiagnostics = server.diagnostics(uri, strict ? 1 : undefined);
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+  const { params, at } = await firstDiagnostics;
+  const didOpenMs = at - opened;
+
+  const callees = [...text.matchAll(/httpx\.(?:Client|AsyncClient|HTTPTransport)\(/g)].map((match) => positionAt(text, match.index + 'httpx.'.length + 1));
+  if (callees.length !== CLIENTS) throw new Error(`expected ${CLIENTS} callees, found ${callees.length}`);
+  const hover = (position) => deadline(connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }), 'hover');
+
+  // Warm-up (not counted), then hovers on callees spread over the whole file.
+  for (let index = 0; index < 20; index++) await hover(callees[(index * 37) % callees.length]);
+  const calleeSamples = [];
+  for (let index = 0; index < hovers; index++) {
+    const { ms, result } = await timed(() => hover(callees[(index * 7919) % callees.length]));
+    if (strict && !result) throw new Error('hover on a callee returned null');
+    calleeSamples.push(ms);
+  }
+
+  const blankLines = text.split('\n').flatMap((line, index) => (line === '' ? [index] : [])).slice(0, -1);
+  const floorSamples = [];
+  for (let index = 0; index < hovers; index++) {
+    const { ms, result } = await timed(() => hover({ line: blankLines[index % blankLines.length], character: 0 }));
+    if (strict && result !== null) throw new Error('hover on a blank line returned a card');
+    floorSamples.push(ms);
+  }
+
+  // Insert or delete one character in a comment line, then hover a callee at once.
+  const fillerPosition = positionAt(text, text.indexOf('# filler 200.') + 2);
+  const editSamples = [];
+  let version = 1;
+  for (let index = 0; index < edits; index++) {
+    const insert = index % 2 === 0;
+    const range = insert ? { start: fillerPosition, end: fillerPosition } : { start: fillerPosition, end: { ...fillerPosition, character: fillerPosition.character + 1 } };
+    const target = callees[(index * 131) % callees.length];
+    const { ms, result } = await timed(async () => {
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: insert ? 'x' : '' }] });
+      return hover(target);
+    });
+    if (strict && !result) throw new Error('hover after an edit returned null');
+    editSamples.push(ms);
+  }
+  if (strict) {
+    const final = await server.diagnostics(uri, version);
+    if (final.params.diagnostics.length !== params.diagnostics.length) throw new Error('diagnostics changed after balanced edits');
+  }
+  return { didOpenMs, diagnosticsCount: params.diagnostics.length, callee: stats(calleeSamples), floor: stats(floorSamples), edit: stats(editSamples) };
+}

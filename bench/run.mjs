@@ -1,0 +1,86 @@
+// `npm run bench`: every figure of issue 7 in one run, printed as Markdown tables with the targets.
+// Pool Guide's editor latencies (hover.mjs), the same hover workload on Pyright (pyright.mjs,
+// when `npm ci --prefix bench` installed it), `pool-guide check` against ripgrep over a large real
+// tree (cli.mjs) and the server's memory with 1,000 documents open (memory.mjs).
+// Usage: npm run bench [-- --hovers 500 --edits 100 --starts 5 --runs 3 --documents 1000 --only hover,cli]
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { benchCli } from './cli.mjs';
+import { benchHover } from './hover.mjs';
+import { CLI, SERVER } from './lib/lsp.mjs';
+import { CLIENTS, LINES } from './lib/workload.mjs';
+import { benchMemory } from './memory.mjs';
+import { benchPyright } from './pyright.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? fallback : args[index + 1];
+};
+const HOVERS = Number(option('hovers', 500));
+const EDITS = Number(option('edits', 100));
+const only = option('only', 'hover,pyright,cli,memory').split(',');
+
+const ms = (value) => (value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`);
+const verdict = (value, limit) => (value <= limit ? `≤ ${limit} ✓` : `≤ ${limit} ✗`);
+
+async function main() {
+  for (const file of [SERVER, CLI]) if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
+  const latency = [];
+  const other = [];
+  const lat = (name, s, target = '') => latency.push(`| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} | ${target} |`);
+
+  let ours;
+  if (only.includes('hover')) {
+    ours = await benchHover({ hovers: HOVERS, edits: EDITS, starts: Number(option('starts', 5)) });
+    lat('server start → initialize result', ours.start);
+    lat(`didOpen → publishDiagnostics (${ours.diagnosticsCount} diagnostics; incl. 120 ms debounce)`, { n: 1, p50: ours.didOpenMs, p99: ours.didOpenMs, max: ours.didOpenMs });
+    lat(`hover on a callee (${CLIENTS} callees in ${LINES} lines)`, ours.callee, `p99 ${verdict(ours.callee.p99, 5)}`);
+    lat('hover on a blank line (floor)', ours.floor);
+    lat('one-character edit → hover on a callee', ours.edit, `p99 ${verdict(ours.edit.p99, 30)}`);
+  }
+  if (only.includes('pyright')) {
+    const pyright = await benchPyright({ hovers: HOVERS, edits: EDITS });
+    if (!pyright) other.push('| Pyright comparison | not run: `npm ci --prefix bench` installs it | |');
+    else {
+      lat('Pyright: didOpen → publishDiagnostics', { n: 1, p50: pyright.didOpenMs, p99: pyright.didOpenMs, max: pyright.didOpenMs });
+      lat('Pyright: hover on a callee', pyright.callee);
+      lat('Pyright: hover on a blank line', pyright.floor);
+      lat('Pyright: one-character edit → hover', pyright.edit);
+      if (ours) {
+        const ratio = (key) => `${(pyright[key].p50 / ours[key].p50).toFixed(1)}× / ${(pyright[key].p99 / ours[key].p99).toFixed(1)}×`;
+        other.push(`| Pyright ÷ Pool Guide, hover on a callee (p50 / p99) | ${ratio('callee')} | |`);
+        other.push(`| Pyright ÷ Pool Guide, edit → hover (p50 / p99) | ${ratio('edit')} | |`);
+      }
+    }
+  }
+  if (only.includes('cli')) {
+    const cli = await benchCli({ runs: Number(option('runs', 3)) });
+    if (!cli) other.push('| pool-guide check | not run: needs /usr/bin/rg and /usr/lib/python3* | |');
+    else {
+      const where = `${cli.files} .py files, ${cli.mb.toFixed(1)} MB in ${cli.trees.join(' + ')}`;
+      other.push(`| \`pool-guide check\` (${where}) | ${ms(cli.cliMs)}: ${(cli.files / (cli.cliMs / 1000)).toFixed(0)} files/s, ${(cli.mb / (cli.cliMs / 1000)).toFixed(1)} MB/s | |`);
+      other.push(`| \`rg -l\` for ${cli.modules.join(', ')} (${cli.candidates} candidate files) | ${ms(cli.rgMs)}: ${(cli.files / (cli.rgMs / 1000)).toFixed(0)} files/s, ${(cli.mb / (cli.rgMs / 1000)).toFixed(1)} MB/s | |`);
+      other.push(`| check ÷ ripgrep | ${(cli.cliMs / cli.rgMs).toFixed(1)}× | ${verdict(Number((cli.cliMs / cli.rgMs).toFixed(1)), 5)} |`);
+      other.push(`| CLI peak RSS on that tree | ${cli.peakMb.toFixed(0)} MB | |`);
+    }
+  }
+  if (only.includes('memory')) {
+    const memory = await benchMemory({ documents: Number(option('documents', 1000)) });
+    if (!memory) other.push('| server RSS | not run: needs that many .py files under /usr/lib/python3* | |');
+    else {
+      other.push(`| server RSS after initialize | ${memory.idleMb.toFixed(0)} MB | |`);
+      other.push(`| server RSS right after opening ${memory.documents} real .py files (diagnostics received for each) | ${memory.openMb.toFixed(0)} MB | |`);
+      other.push(`| the same, settled after 10 s idle | ${memory.settledMb.toFixed(0)} MB | ${verdict(Math.round(memory.settledMb), 150)} MB |`);
+    }
+  }
+
+  console.log(`Pool Guide benchmark: node ${process.versions.node}, ${process.platform}/${process.arch}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)} at the end\n`);
+  if (latency.length > 0) console.log(['| latency | n | p50 | p99 | max | target |', '|---|---:|---:|---:|---:|---|', ...latency].join('\n') + '\n');
+  if (other.length > 0) console.log(['| measurement | result | target |', '|---|---|---|', ...other].join('\n'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
