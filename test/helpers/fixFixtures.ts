@@ -17,9 +17,7 @@ export type FixReference =
   /** Run the original with the real library; a safe fix must build the same configuration. */
   | { readonly kind: 'original' }
   /** The original uses names the installed httpx no longer has: compare with what the old API meant. */
-  | { readonly kind: 'documented'; readonly expected: Readonly<Record<string, unknown>>; readonly meaning: string }
-  /** FIXME: today the fixed code fails on the installed httpx with this error. */
-  | { readonly kind: 'fails-today'; readonly error: RegExp; readonly why: string };
+  | { readonly kind: 'documented'; readonly expected: Readonly<Record<string, unknown>>; readonly meaning: string };
 
 export type FixFixture = {
   readonly name: string;
@@ -108,11 +106,13 @@ export const FIX_FIXTURES: readonly FixFixture[] = [
     name: 'from-import of PoolLimits',
     source: 'from httpx import Client, PoolLimits\nc = Client(pool_limits=PoolLimits(hard_limit=10))\n',
     codes: ['PG201'],
-    reference: {
-      kind: 'fails-today',
-      error: /ImportError: cannot import name 'PoolLimits'/,
-      why: 'FIXME: the migration adds `Limits` to `from httpx import Client, PoolLimits` but keeps `PoolLimits`, which the installed httpx no longer has',
-    },
+    reference: { kind: 'documented', expected: { c: { transport: { pool: { max_connections: 10 } } } }, meaning: SOFT_HARD },
+  },
+  {
+    name: 'aliased from-import of PoolLimits, used twice',
+    source: 'from httpx import Client, PoolLimits as PL\na = Client(pool_limits=PL(soft_limit=3, hard_limit=10))\nb = PL(max_connections=4)\n',
+    codes: ['PG201'],
+    reference: { kind: 'documented', expected: { a: { transport: { pool: { max_connections: 10, max_keepalive_connections: 3 } } } }, meaning: SOFT_HARD },
   },
 ];
 

@@ -80,3 +80,12 @@ test('fix-all applies every safe preferred fix once, sharing an import edit', as
   );
   assert.deepEqual((await analyzeText(once)).findings.filter((finding) => finding.fixes.some((fix) => fix.safe)), []);
 });
+
+test('PG201 renames a from-imported old name in its import and migrates every use of it in one step', async () => {
+  const source = 'from httpx import Client, PoolLimits\na = Client(pool_limits=PoolLimits(hard_limit=10))\nb = PoolLimits(soft_limit=2)\n';
+  const finding = (await analyzeText(source)).findings.find((each) => each.code === 'PG201' && source.slice(each.span.start, each.span.end) === 'PoolLimits');
+  assert.equal(
+    applyEdits(source, finding!.fixes[0].edits),
+    'from httpx import Client, Limits\na = Client(pool_limits=Limits(max_connections=10))\nb = Limits(max_keepalive_connections=2)\n',
+  );
+});

@@ -41,7 +41,7 @@ export type Analysis = {
   readonly options: AnalysisOptions;
 };
 
-const EMPTY_IMPORTS: ImportTable = { names: new Map(), wildcardModules: [], fromImportEnds: new Map() };
+const EMPTY_IMPORTS: ImportTable = { names: new Map(), wildcardModules: [], fromImportEnds: new Map(), fromImportedNames: new Map() };
 
 /** The analysis of a text in which nothing catalogued occurs (or that could not be parsed). */
 export function emptyAnalysis(text: string, options: AnalysisOptions): Analysis {

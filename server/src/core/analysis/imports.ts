@@ -15,6 +15,8 @@ export type ImportTable = {
   readonly fromImportEnds: ReadonlyMap<string, number>;
   /** The offset just after the last module-level import statement: where a new import line goes. */
   readonly lastTopLevelImportEnd?: number;
+  /** Local name → where the imported name is written in its `from module import name [as local]`. */
+  readonly fromImportedNames: ReadonlyMap<string, { readonly module: string; readonly start: number; readonly end: number }>;
 };
 
 /** Builds the table from the import statements of one document. */
@@ -22,6 +24,7 @@ export function collectImports(statements: readonly SyntaxNode[]): ImportTable {
   const names = new Map<string, string>();
   const wildcardModules: string[] = [];
   const fromImportEnds = new Map<string, number>();
+  const fromImportedNames = new Map<string, { module: string; start: number; end: number }>();
   let lastTopLevelImportEnd: number | undefined;
   for (const statement of statements) {
     if (statement.parent?.type === NodeKind.module) lastTopLevelImportEnd = Math.max(lastTopLevelImportEnd ?? 0, statement.endIndex);
@@ -47,15 +50,19 @@ export function collectImports(statements: readonly SyntaxNode[]): ImportTable {
       for (const imported of importedNames) {
         if (imported.type === NodeKind.aliasedImport) {
           const alias = imported.childForFieldName(FieldName.alias)?.text;
-          const name = imported.childForFieldName(FieldName.name)?.text;
-          if (alias && name) names.set(alias, `${module}.${name}`);
+          const nameNode = imported.childForFieldName(FieldName.name);
+          if (alias && nameNode) {
+            names.set(alias, `${module}.${nameNode.text}`);
+            fromImportedNames.set(alias, { module, start: nameNode.startIndex, end: nameNode.endIndex });
+          }
         } else if (imported.type === NodeKind.dottedName) {
           names.set(imported.text, `${module}.${imported.text}`);
+          fromImportedNames.set(imported.text, { module, start: imported.startIndex, end: imported.endIndex });
         }
       }
     }
   }
-  return { names, wildcardModules, fromImportEnds, lastTopLevelImportEnd };
+  return { names, wildcardModules, fromImportEnds, lastTopLevelImportEnd, fromImportedNames };
 }
 
 /**

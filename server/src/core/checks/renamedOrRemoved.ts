@@ -6,7 +6,7 @@
 import type { Lifecycle } from '../../catalog/schema';
 import { nameStatusAt, paramByName } from '../../catalog/versions';
 import { fieldOfParam } from '../config/effective';
-import { referenceTo } from '../fixes/importStyle';
+import { replacementFor } from '../fixes/importStyle';
 import { moveIntoConfig } from '../fixes/moveIntoConfig';
 import type { BoundCall, Finding, TextEdit, TextSpan } from '../types';
 import { finding, textOf, type Check, type CheckContext } from './context';
@@ -83,13 +83,29 @@ function isOutdated(call: BoundCall): boolean {
   return status === 'deprecated' || status === 'removed' || call.args.some((arg) => arg.param?.lifecycle?.replacement && arg.keywordSpan);
 }
 
-/** Edits that rename an outdated callable and its old keywords to what the version in use accepts. */
+/**
+ * Edits that rename an outdated callable and its old keywords to what the version in use accepts.
+ * When the rename changes a `from module import Old` line, every other call through that imported
+ * name is migrated in the same step, so that no use is left behind the renamed import.
+ */
 function migrateCall(ctx: CheckContext, call: BoundCall): TextEdit[] {
+  const edits = migrateOneCall(ctx, call);
+  const style = call.style;
+  if (style.kind !== 'name' || !ctx.imports.fromImportedNames.has(style.localName) || !isOutdated(call)) return edits;
+  for (const other of ctx.calls) {
+    if (other !== call && other.callable === call.callable && other.style.kind === 'name' && other.style.localName === style.localName) {
+      edits.push(...migrateOneCall(ctx, other));
+    }
+  }
+  return dedupe(edits);
+}
+
+function migrateOneCall(ctx: CheckContext, call: BoundCall): TextEdit[] {
   const edits: TextEdit[] = [];
   const replacement = call.callable.lifecycle?.replacement;
   const callableStatus = nameStatusAt(call.version, call.callable.since, call.callable.lifecycle);
   if (replacement && (callableStatus === 'deprecated' || callableStatus === 'removed')) {
-    const reference = referenceTo(call, replacement, ctx.imports);
+    const reference = replacementFor(call, replacement, ctx.imports);
     edits.push({ span: call.calleeSpan, newText: reference.text }, ...reference.edits);
   }
   for (const arg of call.args) {

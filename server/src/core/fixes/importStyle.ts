@@ -27,6 +27,22 @@ export function referenceTo(call: BoundCall, name: string, imports: ImportTable)
 }
 
 /**
+ * How to replace a renamed callable at a call: where the file imports the old name with
+ * `from module import Old [as Local]`, rename it in that import (keeping any alias, so other uses
+ * of the local name follow); otherwise write a reference to the new name as `referenceTo` does.
+ */
+export function replacementFor(call: BoundCall, replacement: string, imports: ImportTable): NameReference {
+  if (call.style.kind === 'name') {
+    const imported = imports.fromImportedNames.get(call.style.localName);
+    if (imported) {
+      const aliased = imports.names.has(call.style.localName) && call.style.localName !== call.qualifiedName.split('.').pop();
+      return { text: aliased ? call.style.localName : replacement, edits: [{ span: { start: imported.start, end: imported.end }, newText: replacement }] };
+    }
+  }
+  return referenceTo(call, replacement, imports);
+}
+
+/**
  * How to write a name of another module (`paths`: every qualified name it has, e.g. `urllib3.Timeout`
  * and `urllib3.util.Timeout`): an imported name or module alias when the file has one, else
  * `module.name` with an `import module` line after the last module-level import. Undefined when the
