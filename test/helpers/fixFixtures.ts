@@ -25,11 +25,6 @@ export type FixFixture = {
   /** Every rule listed must offer at least one fix on this snippet. */
   readonly codes: readonly string[];
   readonly reference: FixReference;
-  /**
-   * FIXME: the fix offered as "changes behaviour" builds the same configuration here; the test
-   * asserts that (today's behaviour) and this says why, so that a change of the core shows up.
-   */
-  readonly unsafeFixKeepsBehaviour?: string;
 };
 
 const ORIGINAL = { kind: 'original' } as const;
@@ -54,10 +49,8 @@ export const FIX_FIXTURES: readonly FixFixture[] = [
   {
     name: 'HTTPTransport, every argument by position',
     source: 'import httpx\nt = httpx.HTTPTransport(True, None, True, False, httpx.Limits(max_connections=5), True, None, None, None, 3)\n',
-    codes: ['PG102', 'PG304'],
+    codes: ['PG102'],
     reference: ORIGINAL,
-    unsafeFixKeepsBehaviour:
-      'PG304 flags max_keepalive_connections=None although max_connections=5 is below the client default 20: httpcore clamps keep-alive to max_connections, so None and 20 both give 5',
   },
   { name: 'HTTPTransport in a client', source: 'import httpx\nc = httpx.Client(transport=httpx.HTTPTransport(False, None, False, True))\n', codes: ['PG102'], reference: ORIGINAL },
   { name: 'AsyncHTTPTransport with limits by position', source: 'import httpx as hx\nt = hx.AsyncHTTPTransport(True, None, True, False, hx.Limits(max_connections=7, max_keepalive_connections=3, keepalive_expiry=1.5))\n', codes: ['PG102'], reference: ORIGINAL },

@@ -187,6 +187,7 @@ export type CallableSpec = {
 
 /** A rule that two fields of a config object must keep. */
 export type FieldConstraint =
+  /** `field` above `limit` acts as `limit` (the library caps it there): a larger value is never used. */
   | { readonly kind: 'not-above'; readonly field: string; readonly limit: string; readonly explanation: string }
   | { readonly kind: 'positive'; readonly field: string; readonly explanation: string };
 

@@ -62,11 +62,11 @@ test('PG102 writes positional transport arguments as keywords by the order of th
 });
 
 test('PG304 offers the implicit values (safe) and the client defaults (changes behaviour)', async () => {
-  const source = 'import httpx\nl = httpx.Limits(max_connections=10)\n';
+  const source = 'import httpx\nl = httpx.Limits(max_connections=50)\n';
   const safe = await fixed(source, 'PG304', 0);
-  assert.equal(safe.text, 'import httpx\nl = httpx.Limits(max_connections=10, max_keepalive_connections=None, keepalive_expiry=5.0)\n');
+  assert.equal(safe.text, 'import httpx\nl = httpx.Limits(max_connections=50, max_keepalive_connections=None, keepalive_expiry=5.0)\n');
   const restore = await fixed(source, 'PG304', 1);
-  assert.equal(restore.text, 'import httpx\nl = httpx.Limits(max_connections=10, max_keepalive_connections=20)\n');
+  assert.equal(restore.text, 'import httpx\nl = httpx.Limits(max_connections=50, max_keepalive_connections=20)\n');
   assert.match(restore.title, /changes behaviour/);
 });
 

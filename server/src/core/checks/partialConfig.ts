@@ -8,6 +8,7 @@
 import { clientDefaultAt, nameStatusAt } from '../../catalog/versions';
 import { configOfObjectCall } from '../config/effective';
 import type { FieldValue } from '../config/effective';
+import type { FieldConstraint } from '../../catalog/schema';
 import type { BoundCall, Finding, Fix } from '../types';
 import { calleeText, finding, pythonValue, type Check } from './context';
 
@@ -21,7 +22,10 @@ export const partialConfig: Check = (ctx) => {
     if (effective.config.allNoneDisablesAll && effective.fields.every((field) => field.value === null)) continue;
     const omitted = effective.fields.filter((field) => field.origin.kind === 'object-default');
     const differing = omitted.filter((field) => clientDefaultOf(call, field) !== undefined && clientDefaultOf(call, field) !== field.value);
-    const surprising = differing.filter((field) => !isBounded(field, effective.fields));
+    const constraints = effective.config.constraints ?? [];
+    const surprising = differing.filter(
+      (field) => !isBounded(field, effective.fields) && actsAs(field.value ?? null, field, effective.fields, constraints) !== actsAs(clientDefaultOf(call, field) ?? null, field, effective.fields, constraints),
+    );
     if (surprising.length === 0) continue;
     const parts = surprising.map(
       (field) => `${field.field.name} at ${pythonValue(field.value ?? null, field.field.unit)} (${field.value === null ? field.field.noneMeans : 'its own default'}), not the client default ${pythonValue(clientDefaultOf(call, field) ?? null, field.field.unit)}`,
@@ -40,6 +44,26 @@ function clientDefaultOf(call: BoundCall, field: FieldValue): number | null | un
 /** A None field is still bounded when a field that bounds it (`boundedBy`) has a limit, or may have one (a value unknown here). */
 function isBounded(field: FieldValue, fields: readonly FieldValue[]): boolean {
   return field.value === null && (field.field.boundedBy ?? []).some((name) => fields.find((other) => other.field.name === name)?.value !== null);
+}
+
+/**
+ * The limit a field's value really sets, once the limits that cap it (`not-above` constraints) are
+ * applied: `Limits(max_connections=5)` keeps at most 5 alive whether keep-alive is None or 20.
+ * None (and 0 where 0 means no limit) is Infinity; undefined when a capping limit is unknown here.
+ */
+function actsAs(value: number | null, field: FieldValue, fields: readonly FieldValue[], constraints: readonly FieldConstraint[]): number | undefined {
+  let result = unlimitedAsInfinity(value, field);
+  for (const constraint of constraints) {
+    if (constraint.kind !== 'not-above' || constraint.field !== field.field.name) continue;
+    const limit = fields.find((candidate) => candidate.field.name === constraint.limit);
+    if (!limit || limit.value === undefined) return undefined;
+    result = Math.min(result, unlimitedAsInfinity(limit.value, limit));
+  }
+  return result;
+}
+
+function unlimitedAsInfinity(value: number | null, field: FieldValue): number {
+  return value === null || (value === 0 && field.field.zeroMeans !== undefined) ? Infinity : value;
 }
 
 function fixes(call: BoundCall, omitted: readonly FieldValue[], differing: readonly FieldValue[]): Fix[] {
