@@ -102,12 +102,12 @@ export class LspTestClient {
     return new LspTestClient(child, connection, options.settings !== undefined, options.settings);
   }
 
-  /** initialize + initialized; resolves with the server's InitializeResult. */
-  async initialize(): Promise<InitializeResult> {
+  /** initialize + initialized (with these workspace folders, if any); resolves with the server's InitializeResult. */
+  async initialize(workspaceFolders: readonly { uri: string; name: string }[] | null = null): Promise<InitializeResult> {
     const result = await this.request<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
-      workspaceFolders: null,
+      workspaceFolders,
       capabilities: {
         workspace: { configuration: this.pullsConfiguration, didChangeConfiguration: { dynamicRegistration: true } },
         textDocument: {
