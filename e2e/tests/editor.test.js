@@ -156,6 +156,17 @@ describe('VS Code (code-server) with pool-guide.vsix', () => {
     lap(`${suppressed.code} hidden by the comment`);
   });
 
+  it('the status bar shows the pinned version; a click opens the file that decided', async () => {
+    const pinned = fs.readFileSync(path.join(ws, 'requirements.txt'), 'utf8').match(/^httpx==(\S+)$/m)[1];
+    await openFile(page, 'app/clients.py', clients.lines[0].slice(3, 30));
+    const item = page.locator('.statusbar-item', { hasText: 'Pool Guide:' });
+    await until(page, 'status bar item "Pool Guide: …"', item.filter({ hasText: `httpx ${pinned}` }));
+    lap(`status bar: ${(await item.first().innerText()).trim()}`);
+    // clients.py imports httpx only, so one file decides and a click opens it directly.
+    await item.first().click();
+    await until(page, 'requirements.txt opened from the status bar', page.locator('.tab', { hasText: 'requirements.txt' }));
+  });
+
   it('saved screenshots of the hover and the quick-fix menu', () => {
     for (const name of ['hover.png', 'hover-card.png', 'quickfix.png']) {
       const png = fs.readFileSync(path.join(paths.results, name));
