@@ -22,6 +22,7 @@ export type ReportedFinding = {
 };
 
 export function reportedFindings(path: string, analysis: Analysis): ReportedFinding[] {
+  if (analysis.findings.length === 0) return [];
   const lines = lineIndex(analysis.text);
   return analysis.findings.map((finding) => {
     const start = lines.positionOf(finding.span.start);

@@ -1,13 +1,13 @@
 /**
  * A Python document the core keeps parsed: its text, one tree per version (edited and reparsed
  * incrementally, the old tree deleted), and the analysis of that version, computed once on demand.
- * A text that never names a catalogued module has nothing to analyse and keeps no tree at all (see
- * prefilter.ts): most files open in an editor cost their text only, and the first edit that names
- * a catalogued module parses the document whole.
+ * A text in which no import can name a catalogued module has nothing to analyse and keeps no tree
+ * at all (see prefilter.ts): most files open in an editor cost their text only, and the first edit
+ * that imports a catalogued module parses the document whole.
  */
 import type { Catalog } from '../catalog';
 import { analyzeTree, emptyAnalysis, type Analysis, type AnalysisOptions } from './analysis/analyze';
-import { mentionsCatalogModule } from './prefilter';
+import { importsCatalogModule } from './prefilter';
 import type { PythonParser, SyntaxNode, SyntaxTree, TextChange, QueryCapture } from './syntax/parser';
 
 /** The parser, the compiled outline query and the catalog, shared by every document. */
@@ -32,13 +32,18 @@ export class ParsedDocument {
     return this.currentText;
   }
 
-  /** Applies changes in order (each in offsets of the text as it is before that change), then reparses incrementally. */
-  applyChanges(changes: readonly TextChange[]): void {
+  /**
+   * Applies changes in order (each in offsets of the text as it is before that change), then
+   * reparses incrementally. `textAfter`, when the caller already holds the result (the LSP
+   * document), is kept instead of a second copy: building and flattening a large string per
+   * keystroke is not free.
+   */
+  applyChanges(changes: readonly TextChange[], textAfter?: string): void {
     let text = this.currentText;
-    for (const change of changes) {
+    changes.forEach((change, index) => {
       if (this.tree) this.engine.parser.editTree(this.tree, text, change);
-      text = text.slice(0, change.start) + change.newText + text.slice(change.end);
-    }
+      text = textAfter !== undefined && index === changes.length - 1 ? textAfter : text.slice(0, change.start) + change.newText + text.slice(change.end);
+    });
     this.replace(text, this.tree);
   }
 
@@ -76,7 +81,7 @@ export class ParsedDocument {
   }
 
   private parse(text: string, editedTree: SyntaxTree | undefined): SyntaxTree | undefined {
-    return mentionsCatalogModule(this.engine.catalog, text) ? this.engine.parser.parse(text, editedTree) : undefined;
+    return importsCatalogModule(this.engine.catalog, text) ? this.engine.parser.parse(text, editedTree) : undefined;
   }
 
   private replace(text: string, editedTree: SyntaxTree | undefined): void {

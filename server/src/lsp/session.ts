@@ -59,7 +59,7 @@ export class Session {
     }
     // After a full replacement, later ranged changes are relative to it: reparse the final text whole.
     if (fullText !== undefined) entry.parsed.setText(lsp.getText());
-    else entry.parsed.applyChanges(offsetChanges);
+    else entry.parsed.applyChanges(offsetChanges, lsp.getText());
     entry.lsp = lsp;
   }
 

@@ -13,6 +13,7 @@ import { formatSarif } from '../format/sarif';
 import { formatText, painter } from '../format/text';
 import { reportedFindings, type ReportedFinding } from '../report';
 import { readSource, writeSource } from '../sourceFile';
+import { mentionsCatalogModule } from '../../core/prefilter';
 
 export async function runCheck(command: CheckCommand, toolVersion: string): Promise<number> {
   const missing = command.paths.find((root) => !fs.existsSync(root));
@@ -21,11 +22,13 @@ export async function runCheck(command: CheckCommand, toolVersion: string): Prom
   const findings: ReportedFinding[] = [];
   let diffs = '';
   for (const file of command.paths.flatMap(pythonFiles)) {
-    const source = readSource(file);
+    // Bytes that name no catalogued module hold no findings: validated, never decoded (core/prefilter.ts).
+    const source = readSource(file, (bytes) => mentionsCatalogModule(analyzer.engine.catalog, bytes));
     if ('skipped' in source) {
       process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
       continue;
     }
+    if ('unneeded' in source) continue;
     const analysis = command.fix ? fixText(source.text, (text) => analyzer.analyze(file, text)) : analyzer.analyze(file, source.text);
     if (analysis.text !== source.text) {
       if (command.diff) diffs += unifiedDiff(file, source.text, analysis.text);

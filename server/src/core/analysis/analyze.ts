@@ -2,11 +2,11 @@
  * One analysis of one document version: a single query pass over the tree collects imports,
  * assignments and calls; calls of catalogued callables are bound; on first use of `findings`,
  * every check runs over them and rule settings and suppression comments decide what is reported.
- * A text that never names a catalogued module is not queried at all. Never throws on odd input.
+ * Without an import of a catalogued module there is nothing to bind (prefilter.ts lets callers skip
+ * parsing such texts). Never throws on odd input.
  */
 import type { Catalog } from '../../catalog';
 import { CHECKS } from '../checks';
-import { mentionsCatalogModule } from '../prefilter';
 import { collectSuppressions, SUPPRESSION_MARKER } from '../suppressions';
 import { NodeKind } from '../syntax/nodeKinds';
 import { Capture } from '../syntax/queries';
@@ -56,8 +56,6 @@ export function analyzeTree(
   runOutline: (root: SyntaxNode) => QueryCapture[],
   options: AnalysisOptions = {},
 ): Analysis {
-  // Without a catalogued module's name anywhere in the text no import can name one: skip the query.
-  if (!mentionsCatalogModule(catalog, text)) return emptyAnalysis(text, options);
   const byName = groupCaptures(runOutline(root));
   const imports = collectImports(byName(Capture.importStatement));
   const knowsAnyImport = [...imports.names.values(), ...imports.wildcardModules].some((qualified) => catalog.knowsModule(qualified.split('.')[0]));
