@@ -8,8 +8,6 @@ Nothing is sent: ClientSession._request is replaced by a recorder, and sockets r
 Sessions and connectors are closed afterwards. Exits 2 when aiohttp is missing.
 """
 import asyncio
-import json
-import socket
 import sys
 import warnings
 
@@ -23,14 +21,9 @@ except ImportError as error:  # The TypeScript test turns this into a failure, n
 warnings.simplefilter("ignore")
 
 
-def refuse_network(*args, **kwargs):
-    raise RuntimeError("aiohttp_run_config.py does not allow network access")
+from fixture_runner import SENT, execute, isolate_network, serve
 
-
-socket.socket.connect = refuse_network
-socket.create_connection = refuse_network
-
-SENT = []
+isolate_network("aiohttp_run_config.py")
 
 
 def describe_timeout(value):
@@ -75,34 +68,14 @@ aiohttp.ClientSession._request = record
 
 
 async def run_in_loop(code):
+    """Executes inside a running event loop (sessions and connectors need one), then closes what it built."""
     namespace = {"__name__": "__fixture__"}
     try:
-        exec(code, namespace)
-        return None, {name: described for name, value in namespace.items() if (described := describe(value)) is not None}
-    except Exception as error:
-        return f"{type(error).__name__}: {error}", {}
+        return execute(code, describe, namespace)
     finally:
         for value in namespace.values():
             if isinstance(value, (aiohttp.ClientSession, aiohttp.BaseConnector)) and not value.closed:
                 await value.close()
 
 
-def run(source, execute):
-    try:
-        code = compile(source, "<fixture>", "exec")
-    except SyntaxError as error:
-        return {"compiles": False, "error": f"SyntaxError: {error}"}
-    if not execute:
-        return {"compiles": True}
-    SENT.clear()
-    error, objects = asyncio.run(run_in_loop(code))
-    return {"compiles": True, "error": error, "objects": objects, "sent": list(SENT)}
-
-
-def main():
-    items = json.load(sys.stdin)
-    results = [run(item["source"], item.get("run", True)) for item in items]
-    json.dump({"version": aiohttp.__version__, "results": results}, sys.stdout, indent=1)
-
-
-main()
+serve(lambda code: asyncio.run(run_in_loop(code)), {"version": aiohttp.__version__})

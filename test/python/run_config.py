@@ -6,9 +6,6 @@ Reads a JSON list of {"source": str, "run": bool} on stdin. For each: compiles t
 request sent. No request leaves the process: the transports' handle_request methods are replaced
 by a recorder that answers 200, and sockets refuse to connect. Exits 2 when httpx is missing.
 """
-import json
-import os
-import socket
 import sys
 
 try:
@@ -17,20 +14,9 @@ except ImportError as error:  # The TypeScript test turns this into a failure, n
     sys.stderr.write(f"{sys.executable} cannot import httpx ({error}); install Debian's python3-httpx\n")
     sys.exit(2)
 
-for variable in list(os.environ):
-    if variable.lower() in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
-        del os.environ[variable]
+from fixture_runner import SENT, execute, isolate_network, serve
 
-
-def refuse_network(*args, **kwargs):
-    raise RuntimeError("run_config.py does not allow network access")
-
-
-socket.socket.connect = refuse_network
-socket.create_connection = refuse_network
-socket.getaddrinfo = refuse_network
-
-SENT = []
+isolate_network("run_config.py")
 
 
 def plain(value):
@@ -85,31 +71,4 @@ httpx.HTTPTransport.handle_request = record
 httpx.AsyncHTTPTransport.handle_async_request = record_async
 
 
-def run(source, execute):
-    try:
-        code = compile(source, "<fixture>", "exec")
-    except SyntaxError as error:
-        return {"compiles": False, "error": f"SyntaxError: {error}"}
-    if not execute:
-        return {"compiles": True}
-    SENT.clear()
-    namespace = {"__name__": "__fixture__"}
-    try:
-        exec(code, namespace)
-    except Exception as error:
-        return {"compiles": True, "error": f"{type(error).__name__}: {error}"}
-    objects = {}
-    for name, value in namespace.items():
-        described = describe(value)
-        if described is not None:
-            objects[name] = described
-    return {"compiles": True, "error": None, "objects": objects, "sent": list(SENT)}
-
-
-def main():
-    items = json.load(sys.stdin)
-    results = [run(item["source"], item.get("run", True)) for item in items]
-    json.dump({"version": httpx.__version__, "results": results}, sys.stdout, indent=1)
-
-
-main()
+serve(lambda code: execute(code, describe), {"version": httpx.__version__})

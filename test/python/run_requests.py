@@ -8,9 +8,6 @@ every request sent with the timeout, retries and pool it would use. No request l
 connect. Exits 2 when requests or urllib3 is missing.
 """
 import io
-import json
-import os
-import socket
 import sys
 
 try:
@@ -22,19 +19,9 @@ except ImportError as error:  # The TypeScript test turns this into a failure, n
     sys.stderr.write(f"{sys.executable} cannot import requests/urllib3 ({error}); install Debian's python3-requests and python3-urllib3\n")
     sys.exit(2)
 
-for variable in list(os.environ):
-    if variable.lower() in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
-        del os.environ[variable]
+from fixture_runner import SENT, execute, isolate_network, serve
 
-
-def refuse_network(*args, **kwargs):
-    raise RuntimeError("run_requests.py does not allow network access")
-
-
-socket.socket.connect = refuse_network
-socket.create_connection = refuse_network
-
-SENT = []
+isolate_network("run_requests.py")
 
 
 def plain(value):
@@ -112,27 +99,4 @@ def record(pool, method, url, body=None, headers=None, retries=None, redirect=Tr
 urllib3.connectionpool.HTTPConnectionPool.urlopen = record
 
 
-def run(source, execute):
-    try:
-        code = compile(source, "<fixture>", "exec")
-    except SyntaxError as error:
-        return {"compiles": False, "error": f"SyntaxError: {error}"}
-    if not execute:
-        return {"compiles": True}
-    SENT.clear()
-    namespace = {"__name__": "__fixture__"}
-    try:
-        exec(code, namespace)
-    except Exception as error:
-        return {"compiles": True, "error": f"{type(error).__name__}: {error}"}
-    objects = {name: described for name, value in namespace.items() if (described := describe(value)) is not None}
-    return {"compiles": True, "error": None, "objects": objects, "sent": list(SENT)}
-
-
-def main():
-    items = json.load(sys.stdin)
-    results = [run(item["source"], item.get("run", True)) for item in items]
-    json.dump({"versions": {"requests": requests.__version__, "urllib3": urllib3.__version__}, "results": results}, sys.stdout, indent=1)
-
-
-main()
+serve(lambda code: execute(code, describe), {"versions": {"requests": requests.__version__, "urllib3": urllib3.__version__}})

@@ -6,19 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AnalysisOptions } from '../../../server/src/core/analysis/analyze';
-import { hoverAt } from '../../../server/src/core/hover/hover';
-import { analyzeText, offsetOf, testEngine } from '../../helpers/engine';
-
-async function hoverText(source: string, needle: string, options: AnalysisOptions = {}, delta = 1, occurrence = 0): Promise<string | undefined> {
-  const analysis = await analyzeText(source, options);
-  return hoverAt(analysis, offsetOf(source, needle, delta, occurrence), (await testEngine()).catalog)?.markdown;
-}
-
-function row(markdown: string | undefined, field: string): string {
-  const line = markdown?.split('\n').find((candidate) => candidate.startsWith(`| \`${field}\` |`));
-  assert.ok(line, `no row for ${field} in:\n${markdown}`);
-  return line;
-}
+import { hoverText, row } from '../../helpers/hover';
 
 const at = (version: string): AnalysisOptions => ({ versions: { aiohttp: version } });
 
@@ -35,9 +23,9 @@ test('a bare session shows the default connector (100 / no per-host limit) and D
 
 test('the session default follows the version: no sock_connect before 3.10.9, and 4.0 keeps total=300 only', async () => {
   const source = 'import aiohttp\ns = aiohttp.ClientSession()\n';
-  assert.match(row(await hoverText(source, 'ClientSession', at('3.10.8')), 'sock_connect'), /None: no limit/);
-  assert.match(row(await hoverText(source, 'ClientSession', at('3.10.9')), 'sock_connect'), /30\.0 s/);
-  const master = await hoverText(source, 'ClientSession', at('4.0.0'));
+  assert.match(row(await hoverText(source, 'ClientSession', 1, 0, at('3.10.8')), 'sock_connect'), /None: no limit/);
+  assert.match(row(await hoverText(source, 'ClientSession', 1, 0, at('3.10.9')), 'sock_connect'), /30\.0 s/);
+  const master = await hoverText(source, 'ClientSession', 1, 0, at('4.0.0'));
   assert.match(row(master, 'total'), /300\.0 s/);
   assert.match(row(master, 'sock_connect'), /None: no limit/);
 });
@@ -87,14 +75,14 @@ test('a request method without timeout= shows the session\'s; with a number, onl
   assert.match(row(number, 'connect'), /None: no limit \| `ClientTimeout\(\)` default/);
   const none = await hoverText(source, 's.put');
   for (const field of ['total', 'connect', 'sock_read', 'sock_connect']) assert.match(row(none, field), /None: no limit/);
-  const master = await hoverText(source, 's.put', at('4.0.0'));
+  const master = await hoverText(source, 's.put', 1, 0, at('4.0.0'));
   assert.match(row(master, 'total'), /42\.0 s \| from the `ClientSession`/);
 });
 
 test('session timeout=None is the default from 3.9.2, and breaks every request before it', async () => {
   const source = 'import aiohttp\ns = aiohttp.ClientSession(timeout=None)\n';
   assert.match(row(await hoverText(source, 'ClientSession'), 'total'), /300\.0 s \| `ClientSession` default \(`timeout=None` means the default\)/);
-  assert.match(row(await hoverText(source, 'ClientSession', at('3.9.1')), 'total'), /error: every request without its own `timeout=` fails with AttributeError/);
+  assert.match(row(await hoverText(source, 'ClientSession', 1, 0, at('3.9.1')), 'total'), /error: every request without its own `timeout=` fails with AttributeError/);
 });
 
 test('read_timeout= and conn_timeout= show up in the session\'s timeout fields', async () => {
@@ -116,7 +104,7 @@ test('option cards: limit explains the missing pool timeout; keepalive_timeout s
 });
 
 test('aiohttp.request shows a one-off pool and the session default timeout', async () => {
-  const card = await hoverText('import aiohttp\nasync def f():\n    async with aiohttp.request("GET", "u") as r:\n        pass\n', 'aiohttp.request', {}, 9);
+  const card = await hoverText('import aiohttp\nasync def f():\n    async with aiohttp.request("GET", "u") as r:\n        pass\n', 'aiohttp.request', 9);
   assert.match(row(card, 'total'), /300\.0 s \| `request` default/);
   assert.match(row(card, 'limit'), /\| 100 \|/);
   assert.match(card!, /no connection is reused/);

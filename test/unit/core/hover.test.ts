@@ -5,21 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hoverAt } from '../../../server/src/core/hover/hover';
-import { analyzeText, offsetOf, testEngine } from '../../helpers/engine';
-
-/** The hover markdown at the first occurrence of `needle` (plus `delta`), or undefined. */
-async function hoverText(source: string, needle: string, delta = 1, occurrence = 0): Promise<string | undefined> {
-  const analysis = await analyzeText(source);
-  return hoverAt(analysis, offsetOf(source, needle, delta, occurrence), (await testEngine()).catalog)?.markdown;
-}
-
-/** The table row of a field in a card, e.g. `| \`pool\` | 5.0 s | ... |`. */
-function row(markdown: string | undefined, field: string): string {
-  const line = markdown?.split('\n').find((candidate) => candidate.startsWith(`| \`${field}\` |`));
-  assert.ok(line, `no row for ${field} in:\n${markdown}`);
-  return line;
-}
+import { hoverText, row } from '../../helpers/hover';
 
 test('a partial Limits leaves max_keepalive_connections at None, not the client default 20', async () => {
   const card = await hoverText('import httpx\nc = httpx.Client(limits=httpx.Limits(max_connections=10))\n', 'Client');

@@ -6,19 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hoverAt } from '../../../server/src/core/hover/hover';
-import { analyzeText, offsetOf, testEngine } from '../../helpers/engine';
-
-async function hoverText(source: string, needle: string, delta = 1, occurrence = 0): Promise<string | undefined> {
-  const analysis = await analyzeText(source);
-  return hoverAt(analysis, offsetOf(source, needle, delta, occurrence), (await testEngine()).catalog)?.markdown;
-}
-
-function row(markdown: string | undefined, field: string): string {
-  const line = markdown?.split('\n').find((candidate) => candidate.startsWith(`| \`${field}\` |`));
-  assert.ok(line, `no row for ${field} in:\n${markdown}`);
-  return line;
-}
+import { hoverText, row } from '../../helpers/hover';
 
 test('requests.Session(): no timeout, and the default HTTPAdapter pool with its soft cap', async () => {
   const card = await hoverText('import requests\ns = requests.Session()\n', 'Session');
@@ -63,9 +51,8 @@ test('a session request passing a urllib3.Timeout reads that object', async () =
 });
 
 test('HTTPConnectionPool binds positional arguments by the version in use (strict left in 2.0)', async () => {
-  const engine = await testEngine();
   const source = 'import urllib3\np = urllib3.HTTPConnectionPool("h", 80, False, 5)\n';
-  const at = async (version: string) => hoverAt(await analyzeText(source, { versions: { urllib3: version } }), offsetOf(source, 'HTTPConnectionPool'), engine.catalog)!.markdown;
+  const at = (version: string) => hoverText(source, 'HTTPConnectionPool', 1, 0, { versions: { urllib3: version } });
   assert.match(row(await at('1.26.12'), 'connect'), /5\.0 s \| explicit/);
   assert.match(row(await at('2.7.0'), 'maxsize'), /\| 5 /);
 });
