@@ -1,6 +1,7 @@
 /**
- * The hover card on a callee: the effective pool and timeout configuration of the call, one row
- * per field, each with its value and where it comes from, then how the pool cap and wait tie together.
+ * The hover card on a callee: first the answer to "what happens when the pool is full?" (editors
+ * cut long hovers, so it comes before the table), then the effective pool and timeout configuration
+ * of the call, one row per field, each with its value and where it comes from, then other notes.
  */
 import type { Catalog } from '../../catalog';
 import { defaultAt, nameStatusAt } from '../../catalog/versions';
@@ -14,9 +15,10 @@ import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, v
 export function calleeCard(call: BoundCall, analysis: Analysis, catalog: Catalog): string {
   const configs = call.callable.builds ? [configOfObjectCall(call, catalog)].filter((config): config is EffectiveConfig => !!config) : configsOfCall(call, catalog);
   const lines = [`**${call.qualifiedName}** · pool and timeouts · ${versionLabel(call, analysis.options)}`, '', call.callable.summary, ''];
+  if (call.callable.poolWait) lines.push(poolWaitSentence(call.callable.poolWait, configs), '');
   const rows = [...tableRows(call, configs, catalog), ...poolRows(call, analysis, catalog)];
   if (rows.length > 0) lines.push('| option | value | from |', '|---|---|---|', ...rows, '');
-  const notes = cardNotes(call, configs);
+  const notes = cardNotes(call);
   if (notes.length > 0) lines.push(...notes.flatMap((note) => [note, '']));
   lines.push(docLinks(call, configs));
   return lines.join('\n');
@@ -45,9 +47,8 @@ function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], catalog
   return rows;
 }
 
-function cardNotes(call: BoundCall, configs: readonly EffectiveConfig[]): string[] {
+function cardNotes(call: BoundCall): string[] {
   const notes: string[] = [];
-  if (call.callable.poolWait) notes.push(poolWaitSentence(call.callable.poolWait, configs));
   const overriding = call.callable.params.map((param) => overridingArg(call, param)).find((arg) => arg !== undefined);
   if (overriding?.param?.overrides) {
     notes.push(`\`${overriding.name}=\` replaces the client's own pool: ${overriding.param.overrides.explanation}.`);
