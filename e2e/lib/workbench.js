@@ -58,7 +58,8 @@ async function openFile(page, relativePath, firstLineText) {
   await until(page, 'quick open input', page.locator('.quick-input-widget input'));
   await page.keyboard.type(relativePath);
   const name = path.basename(relativePath);
-  await until(page, `quick open row ${name}`, page.locator('.quick-input-list .monaco-list-row', { hasText: name }));
+  // Enter opens the focused row: wait until filtering has put this file there (recent files come first until then).
+  await until(page, `quick open focused row ${name}`, page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }));
   await page.keyboard.press('Enter');
   await until(page, `tab ${name}`, page.locator('.tab.active', { hasText: name }));
   const editor = page.locator(EDITOR).first();
