@@ -72,6 +72,8 @@ export function argumentValue(expr: Expr, unit: string): string {
   if (value.kind === 'number') return formatNumber(value.value, unit);
   if (value.kind === 'bool') return value.value ? 'True' : 'False';
   if (value.kind === 'none') return 'None';
+  // A catalogued construction (`Retry(3)`) is known: its own hover card describes it.
+  if (value.kind === 'call') return `\`${expr.text.replace(/\s+/g, ' ')}\``;
   return `unknown: \`${expr.text}\``;
 }
 
