@@ -7,36 +7,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Hover, Range } from 'vscode-languageserver/node';
-import { LspTestClient, applyChange, positionAt, rangeOf, summarize, withDeadline, DEADLINE_MS } from '../helpers/lspClient';
+import * as path from 'node:path';
+import { LspTestClient, REPO_ROOT, applyChange, positionAt, rangeOf, summarize, withDeadline, DEADLINE_MS } from '../helpers/lspClient';
 
 const LARGE_DEADLINE_MS = 30_000;
 
 /** A module of `lines` lines with `clients` client constructions, one per block, in several shapes. */
-function generatedModule(lines: number, clients: number): string {
-  const out = ['"""Generated: many clients in one large module."""', 'import httpx', 'from httpx import Limits, Timeout', ''];
-  const block = Math.floor((lines - out.length) / clients);
-  for (let index = 0; index < clients; index++) {
-    const body: string[] = [];
-    switch (index % 4) {
-      case 0:
-        body.push(`client_${index} = httpx.Client(timeout=(${index % 7}.5, 27), limits=Limits(max_connections=${index + 1}))`);
-        break;
-      case 1:
-        body.push(`async_${index} = httpx.AsyncClient(timeout=Timeout(${index % 9 + 1}.0, connect=2.0))`);
-        break;
-      case 2:
-        body.push(`def handler_${index}(url):`, `    with httpx.Client(timeout=None) as client:`, `        return client.get(url)`);
-        break;
-      default:
-        body.push(`transport_${index} = httpx.HTTPTransport(retries=${index % 5}, limits=httpx.Limits(max_keepalive_connections=${index % 11}))`);
-    }
-    while (body.length < block - 1) body.push(`# filler ${index}.${body.length}: nothing to see here, just ordinary comment lines`);
-    body.push('');
-    out.push(...body);
-  }
-  while (out.length < lines) out.push(`# padding ${out.length}`);
-  return out.join('\n') + '\n';
-}
+/** The benchmark's generated module (bench/lib/generatedModule.cjs), so both measure the same text. */
+const { generatedModule } = require(path.join(REPO_ROOT, 'bench', 'lib', 'generatedModule.cjs')) as { generatedModule(lines: number, clients: number): string };
 
 /** Deterministic pseudo-random bytes (mulberry32). */
 function randomBytes(length: number, seed: number): Buffer {
