@@ -64,3 +64,11 @@ test('without evidence, or with broken files, the newest catalogued release is a
     assert.deepEqual([decision.version, decision.kind], ['0.28.1', 'assumed'], workspace);
   }
 });
+
+test('a configured interpreter decides from its environment, ahead of the project files', () => {
+  const root = path.join(WORKSPACES, 'uvlock');
+  const interpreter = path.join(WORKSPACES, 'installed', '.venv', 'bin', 'python');
+  const decision = createVersionDetector(LIBRARIES).decide(path.join(root, 'main.py'), root, interpreter).get('httpx')!;
+  assert.deepEqual([decision.version, decision.kind], ['0.27.2', 'installed']);
+  assert.equal(decision.file, path.join(WORKSPACES, 'installed', '.venv', 'lib', 'python3.11', 'site-packages', 'httpx-0.27.2.dist-info', 'METADATA'));
+});
