@@ -24,7 +24,7 @@ export function createProjectVersions(libraries: readonly LibrarySpec[], detecto
   const folderOf = (file: string) => workspaceFolders().find((folder) => file === folder || file.startsWith(folder + path.sep));
   const decisionsFor = (uri: string, settings: Settings) => {
     const file = filePathOf(uri);
-    const detected = file ? detector.decide(file, folderOf(file), settings.interpreter || undefined) : new Map(libraries.map((library) => [library.id, assumedDecision(library)]));
+    const detected = file ? detector.decide(file, folderOf(file), interpreterPath(settings.interpreter, folderOf(file) ?? path.dirname(file))) : new Map(libraries.map((library) => [library.id, assumedDecision(library)]));
     for (const library of libraries) {
       const configured = settings.versions[library.id];
       if (configured) detected.set(library.id, exactDecision(library, configured, 'settings'));
@@ -51,6 +51,12 @@ export function createProjectVersions(libraries: readonly LibrarySpec[], detecto
       return { versions, versionSources, allowedVersions };
     },
   };
+}
+
+/** The configured interpreter as an absolute path: relative paths and `${workspaceFolder}` count from the workspace folder. */
+export function interpreterPath(setting: string, folder: string): string | undefined {
+  if (setting === '') return undefined;
+  return path.resolve(folder, setting.replace(/^\$\{workspaceFolder\}[\\/]?/, ''));
 }
 
 /** The file system path of a `file:` URI, else undefined. */

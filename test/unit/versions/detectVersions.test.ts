@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { LIBRARIES } from '../../../server/src/catalog';
+import { interpreterPath } from '../../../server/src/lsp/projectVersions';
 import { createVersionDetector } from '../../../server/src/project/detectVersions';
 
 const WORKSPACES = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'workspaces');
@@ -71,4 +72,11 @@ test('a configured interpreter decides from its environment, ahead of the projec
   const decision = createVersionDetector(LIBRARIES).decide(path.join(root, 'main.py'), root, interpreter).get('httpx')!;
   assert.deepEqual([decision.version, decision.kind], ['0.27.2', 'installed']);
   assert.equal(decision.file, path.join(WORKSPACES, 'installed', '.venv', 'lib', 'python3.11', 'site-packages', 'httpx-0.27.2.dist-info', 'METADATA'));
+});
+
+test('the interpreter setting counts relative paths and ${workspaceFolder} from the workspace folder', () => {
+  assert.equal(interpreterPath('.venv/bin/python', '/work/project'), path.resolve('/work/project/.venv/bin/python'));
+  assert.equal(interpreterPath('${workspaceFolder}/.venv/bin/python', '/work/project'), path.resolve('/work/project/.venv/bin/python'));
+  assert.equal(interpreterPath('/opt/py/bin/python', '/work/project'), path.resolve('/opt/py/bin/python'));
+  assert.equal(interpreterPath('', '/work/project'), undefined);
 });
