@@ -10,9 +10,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../../server/src/core/analysis/analyze';
-import { analyzeText } from '../../helpers/engine';
 import { AIOHTTP_FIX_FIXTURES } from '../../helpers/aiohttpFixFixtures';
-import { collectFixCases, mapSpan } from '../../helpers/fixFixtures';
+import { collectFixCases } from '../../helpers/fixFixtures';
+import { assertFixIsStable, assertKeepsOrChangesConfiguration } from '../../helpers/fixAssertions';
 import { runPythonScript } from '../../helpers/python';
 
 type RunResult = {
@@ -55,16 +55,9 @@ test('every fix on the aiohttp fixtures keeps (or, if not safe, changes) what th
       const result = ran(index);
       assert.equal(result.compiles, true, `fixed text does not compile: ${result.error}\n${each.fixedText}`);
       assert.equal(result.error, null, `fixed text fails: ${result.error}\n${each.fixedText}`);
-      const before = { objects: original(index).objects, sent: original(index).sent };
-      const after = { objects: result.objects, sent: result.sent };
-      if (each.fix.safe) assert.deepEqual(after, before, `a safe fix changed the configuration:\n${each.fixedText}`);
-      else assert.notDeepEqual(after, before, `a fix offered as changing behaviour builds the same configuration:\n${each.fixedText}`);
+      assertKeepsOrChangesConfiguration(each.fix, each.fixedText, original(index), result);
 
-      const region = mapSpan(each.finding.span, each.fix.edits);
-      const again = (await analyzeText(each.fixedText, options)).findings.filter(
-        (finding) => finding.code === each.finding.code && finding.fixes.length > 0 && finding.span.start < region.end && region.start < finding.span.end,
-      );
-      assert.deepEqual(again.map((finding) => finding.message), [], `fixing twice is not stable:\n${each.fixedText}`);
+      await assertFixIsStable(each, options);
     });
   }
 });

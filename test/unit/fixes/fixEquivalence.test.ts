@@ -14,7 +14,8 @@ import assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../../server/src/core/analysis/analyze';
 import { applyEdits } from '../../../server/src/core/fixes/fixAll';
 import { analyzeText } from '../../helpers/engine';
-import { collectFixCases, FIX_FIXTURES, mapSpan, type FixCase } from '../../helpers/fixFixtures';
+import { collectFixCases, FIX_FIXTURES, type FixCase } from '../../helpers/fixFixtures';
+import { assertFixIsStable, assertKeepsOrChangesConfiguration } from '../../helpers/fixAssertions';
 import { installedHttpxVersion, runPythonScript } from '../../helpers/python';
 
 type RunResult = {
@@ -99,22 +100,14 @@ test('every fix on the fixtures keeps (or, if not safe, changes) the configurati
       if (reference.kind === 'original') {
         const original = originalResult(each);
         assert.equal(result.error, null, `fixed text fails: ${result.error}\n${each.fixedText}`);
-        const before = { objects: original.objects, sent: original.sent };
-        const after = { objects: result.objects, sent: result.sent };
-        if (each.fix.safe) assert.deepEqual(after, before, `a safe fix changed the configuration:\n${each.fixedText}`);
-        else assert.notDeepEqual(after, before, `a fix offered as changing behaviour builds the same configuration:\n${each.fixedText}`);
+        assertKeepsOrChangesConfiguration(each.fix, each.fixedText, original, result);
       } else {
         // The original cannot run here; the expectation is the documented meaning of the old API: see `meaning`.
         assert.equal(result.error, null, `migrated text fails: ${result.error}\n${runnable[index]}`);
         assertSubset(result.objects, reference.expected, reference.meaning);
       }
 
-      // Stable: analysing the fixed text again offers no fix for the same finding.
-      const region = mapSpan(each.finding.span, each.fix.edits);
-      const again = (await analyzeText(each.fixedText, options)).findings.filter(
-        (finding) => finding.code === each.finding.code && finding.fixes.length > 0 && finding.span.start < region.end && region.start < finding.span.end,
-      );
-      assert.deepEqual(again.map((finding) => finding.message), [], `fixing twice is not stable:\n${each.fixedText}`);
+      await assertFixIsStable(each, options);
     });
   }
 });

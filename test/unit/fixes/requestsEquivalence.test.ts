@@ -11,8 +11,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../../server/src/core/analysis/analyze';
-import { analyzeText } from '../../helpers/engine';
-import { collectFixCases, mapSpan, type FixFixture } from '../../helpers/fixFixtures';
+import { collectFixCases, type FixFixture } from '../../helpers/fixFixtures';
+import { assertFixIsStable, assertKeepsOrChangesConfiguration } from '../../helpers/fixAssertions';
 import { runPythonScript } from '../../helpers/python';
 
 type RunResult = { readonly compiles: boolean; readonly error?: string | null; readonly objects?: Record<string, unknown>; readonly sent?: readonly unknown[] };
@@ -73,16 +73,9 @@ test('every fix on the requests/urllib3 fixtures keeps (or, if not safe, changes
       const before = original(FIXTURES.indexOf(each.fixture));
       const after = ran(index);
       assert.equal(after.error, null, `fixed text fails: ${after.error}\n${each.fixedText}`);
-      const expected = { objects: before.objects, sent: before.sent };
-      const actual = { objects: after.objects, sent: after.sent };
-      if (each.fix.safe) assert.deepEqual(actual, expected, `a safe fix changed the configuration:\n${each.fixedText}`);
-      else assert.notDeepEqual(actual, expected, `a fix offered as changing behaviour builds the same configuration:\n${each.fixedText}`);
+      assertKeepsOrChangesConfiguration(each.fix, each.fixedText, before, after);
 
-      const region = mapSpan(each.finding.span, each.fix.edits);
-      const again = (await analyzeText(each.fixedText, options)).findings.filter(
-        (finding) => finding.code === each.finding.code && finding.fixes.length > 0 && finding.span.start < region.end && region.start < finding.span.end,
-      );
-      assert.deepEqual(again.map((finding) => finding.message), [], `fixing twice is not stable:\n${each.fixedText}`);
+      await assertFixIsStable(each, options);
     });
   }
 });
