@@ -18,16 +18,18 @@ export type Catalog = {
   lookup(qualifiedName: string): CatalogEntry | undefined;
   /** The config object with this id (`httpx.Timeout`). */
   config(library: LibrarySpec, id: string): ConfigSpec | undefined;
-  /** True when the top-level module name belongs to a catalogued library. */
-  knowsModule(module: string): boolean;
+  /**
+   * True when a catalogued callable has this qualified name or lies below it (`requests`,
+   * `requests.adapters`, `requests.Session`): an import of anything else binds nothing the
+   * analysis can follow to a callable (`from urllib3.exceptions import HTTPError`).
+   */
+  knowsPath(qualifiedName: string): boolean;
 };
 
 export function createCatalog(libraries: readonly LibrarySpec[]): Catalog {
   const byQualifiedName = new Map<string, CatalogEntry>();
-  const modules = new Set<string>();
   for (const library of libraries) {
     for (const module of library.modules) {
-      modules.add(module);
       for (const callable of library.callables) {
         // A method is reachable through every path of its receiver; a callable through its name and aliases.
         const receiver = callable.receiver ? library.callables.find((candidate) => candidate.name === callable.receiver) : undefined;
@@ -39,11 +41,15 @@ export function createCatalog(libraries: readonly LibrarySpec[]): Catalog {
       }
     }
   }
+  const paths = new Set<string>();
+  for (const qualifiedName of byQualifiedName.keys()) {
+    for (let end = qualifiedName.length; end !== -1; end = qualifiedName.lastIndexOf('.', end - 1)) paths.add(qualifiedName.slice(0, end));
+  }
   return {
     libraries,
     lookup: (qualifiedName) => byQualifiedName.get(qualifiedName),
     config: (library, id) => library.configs.find((config) => config.id === id),
-    knowsModule: (module) => modules.has(module),
+    knowsPath: (qualifiedName) => paths.has(qualifiedName),
   };
 }
 

@@ -16,7 +16,10 @@
  * lines (`print(1) import requests`, `import os (\nrequests`), and the analysis reads them. So a
  * docstring or comment that mentions `requests`, or `import pip._vendor.requests`, lets a file
  * through no more; only `yield from` and `raise … from` in a file that later names a catalogued
- * module outside strings make a needless parse.
+ * module outside strings make a needless parse. A well-formed import at the start of a statement
+ * that binds nothing leading to a catalogued callable (`from urllib3.exceptions import HTTPError`,
+ * `import aiohttp.web as web`; see `Catalog.knowsPath`) does not count either: the analysis
+ * follows only such bindings (analyze.ts stops early on the same test).
  */
 import type { Catalog } from '../catalog';
 
@@ -25,7 +28,7 @@ export type Searchable = { includes(needle: string): boolean };
 
 /** True when `source` contains the name of a module of a catalogued library. */
 export function mentionsCatalogModule(catalog: Catalog, source: Searchable): boolean {
-  return catalog.libraries.some((library) => library.modules.some((module) => source.includes(module)));
+  return patternsFor(catalog).needles.some((needle) => source.includes(needle));
 }
 
 /** True unless no import statement in `text` can name a catalogued module (see above). */
@@ -46,7 +49,7 @@ export function importsCatalogModule(catalog: Catalog, text: string): boolean {
     const start = keyword.index + keyword[0].length;
     if (head < start) head = headFrom(start);
     if (head === -1) return false;
-    if (head < reachEnd(text, keyword[0], keyword.index, start)) return true;
+    if (head < reachEnd(text, keyword[0], keyword.index, start) && bindsCatalogPath(catalog, text, keyword[0], keyword.index, start) !== false) return true;
   }
   return false;
 }
@@ -72,6 +75,8 @@ const clean = (() => {
     fromModule: new RegExp(`${gap1}(?:(?:\\.${gap})+(?:${dotted}${gap1})?|${dotted}${gap1})(?=import(?![A-Za-z0-9_]))`, 'y'),
     /** After the `import` of `from m import`: names with aliases or `*`, parenthesised or not, to the end of the statement. */
     nameList: new RegExp(`${gap}(?:\\*|${bracketed}|${plainNames})${statementEnd}`, 'y'),
+    /** An `import` keyword opening a line or following `;` or `:`. */
+    importStart: new RegExp(String.raw`(?<=(?:^|[\n;:])[ \t\f]*)import`, 'y'),
     /** Before that `import`: `from m` opening a line or following `;` or `:`. */
     fromImport: new RegExp(String.raw`(?<=(?:^|[\n;:])[ \t\f]*from${gap1}[\w.]+${gap})import`, 'y'),
   };
@@ -97,6 +102,53 @@ function reachEnd(text: string, keyword: string, index: number, start: number): 
   if (matchEnd(clean.fromImport, text, index) !== -1) return matchEnd(clean.nameList, text, start) === -1 ? text.length : start;
   const listEnd = matchEnd(clean.importList, text, start);
   return listEnd === -1 ? text.length : listEnd;
+}
+
+/**
+ * For a statement that names a head within its reach: false when it is a well-formed import at the
+ * start of a statement that binds nothing the analysis can follow to a catalogued callable (see
+ * `Catalog.knowsPath`): `from urllib3.exceptions import HTTPError`, `import aiohttp.web as web`.
+ * Undefined for anything else, which counts as an import of the head.
+ */
+function bindsCatalogPath(catalog: Catalog, text: string, keyword: string, index: number, start: number): boolean | undefined {
+  if (keyword === 'from') {
+    const moduleEnd = matchEnd(clean.fromModule, text, start);
+    if (moduleEnd === -1 || matchEnd(clean.fromImport, text, moduleEnd) === -1) return undefined;
+    const namesStart = moduleEnd + 'import'.length;
+    const namesEnd = matchEnd(clean.nameList, text, namesStart);
+    if (namesEnd === -1) return undefined;
+    const module = withoutGaps(text.slice(start, moduleEnd));
+    // A relative import never names a catalogued module (the head only stood after its dots).
+    if (module.startsWith('.')) return false;
+    const names = withoutComments(text.slice(namesStart, namesEnd));
+    if (names.includes('*')) return catalog.knowsPath(module);
+    return [...names.matchAll(IMPORTED_NAME)].some((name) => catalog.knowsPath(`${module}.${name[1]}`));
+  }
+  if (matchEnd(clean.importStart, text, index) === -1) return undefined;
+  const listEnd = matchEnd(clean.importList, text, start);
+  if (listEnd === -1) return undefined;
+  // `import a.b` binds `a`; `import a.b as c` binds `a.b`.
+  return withoutComments(text.slice(start, listEnd))
+    .replace(/;$/, '')
+    .split(',')
+    .some((item) => {
+      const [dotted, alias] = item.split(/\s+as\s+/);
+      const module = withoutGaps(dotted);
+      return catalog.knowsPath(alias === undefined ? module.split('.')[0] : module);
+    });
+}
+
+/** A name imported by `from m import …`, with or without `as alias` (the alias is not captured). */
+const IMPORTED_NAME = /([A-Za-z_][A-Za-z0-9_]*)(?:\s+as\s+[A-Za-z_][A-Za-z0-9_]*)?/g;
+
+/** Part of a well-formed statement without comments, and with its line continuations as spaces. */
+function withoutComments(part: string): string {
+  return part.replace(/#[^\n]*/g, ' ').replace(/\\\r?\n/g, ' ');
+}
+
+/** A dotted name as written, spaces and line continuations taken out (`urllib3 . util` → `urllib3.util`). */
+function withoutGaps(dotted: string): string {
+  return dotted.replace(/[ \t\f\r\n\\]/g, '');
 }
 
 /** Comments and string literals, where no keyword or name is a token. */
@@ -199,16 +251,23 @@ function lineEnd(text: string, from: number): number {
   return end === -1 ? text.length : end;
 }
 
-type Patterns = { readonly heads: readonly string[]; readonly head: RegExp };
+type Patterns = {
+  /** The fewest module names whose absence means no module name at all (`httpx2` contains `httpx`): one scan each. */
+  readonly needles: readonly string[];
+  readonly heads: readonly string[];
+  readonly head: RegExp;
+};
 const compiled = new WeakMap<Catalog, Patterns>();
 
-/** The catalog's top-level module names, and a search for one that starts a dotted name. */
+/** The catalog's module names to scan for, its top-level module names, and a search for one that starts a dotted name. */
 function patternsFor(catalog: Catalog): Patterns {
   let patterns = compiled.get(catalog);
   if (!patterns) {
+    const modules = [...new Set(catalog.libraries.flatMap((library) => library.modules))];
+    const needles = modules.filter((module) => !modules.some((other) => other !== module && module.includes(other)));
     const heads = [...new Set(catalog.libraries.flatMap((library) => library.modules.map((module) => module.split('.')[0])))];
     const alternatives = [...heads].sort((a, b) => b.length - a.length).map((head) => head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    patterns = { heads, head: new RegExp(`(?<![A-Za-z_.])(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'g') };
+    patterns = { needles, heads, head: new RegExp(`(?<![A-Za-z_.])(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'g') };
     compiled.set(catalog, patterns);
   }
   return patterns;

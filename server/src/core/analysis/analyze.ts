@@ -58,8 +58,10 @@ export function analyzeTree(
 ): Analysis {
   const byName = groupCaptures(runOutline(root));
   const imports = collectImports(byName(Capture.importStatement));
-  const knowsAnyImport = [...imports.names.values(), ...imports.wildcardModules].some((qualified) => catalog.knowsModule(qualified.split('.')[0]));
-  if (!knowsAnyImport) return { ...emptyAnalysis(text, options), imports };
+  // Every callee is bound through an import (or a subclass of an imported class): no import of a
+  // catalogued callable or of a module or class above one, nothing to bind.
+  const importsAnyCatalogPath = [...imports.names.values(), ...imports.wildcardModules].some((qualified) => catalog.knowsPath(qualified));
+  if (!importsAnyCatalogPath) return { ...emptyAnalysis(text, options), imports };
 
   const versionOf = (libraryId: string) => options.versions?.[libraryId] ?? catalog.libraries.find((library) => library.id === libraryId)?.newestVersion ?? '0';
   const enclosing = createEnclosing(root, byName(Capture.scope), byName(Capture.loopBody));
