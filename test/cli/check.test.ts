@@ -1,13 +1,16 @@
 /**
  * `pool-guide check` end to end on fixture trees: the text and JSON formats, exit codes 0/1/2,
- * one-line errors, suppression comments, `[tool.pool-guide]`, --select/--ignore, and which files
- * are walked (.gitignore, virtual environments, unreadable and non-UTF-8 files).
+ * one-line errors, suppression comments, `[tool.pool-guide]`, --select/--ignore, which files
+ * are walked (.gitignore, virtual environments, unreadable and non-UTF-8 files), and that the
+ * parser is loaded only for a file that needs it.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { cliFixture, runCli, tempTree } from '../helpers/cli';
+import { repoRoot } from '../helpers/repo';
 import type { ReportedFinding } from '../../server/src/cli/report';
 
 const TUPLE = 'import httpx\nc = httpx.Client(timeout=(1, 2))\n';
@@ -227,3 +230,27 @@ describe('check: which files are read', () => {
     }
   });
 });
+
+describe('check: work only where there is something to analyse', () => {
+  test('the parser is loaded on the first file that imports a catalogued module, not before', () => {
+    // A copy of the bundled CLI without its two wasm files: whatever needs the parser fails.
+    const tree = tempTree({
+      'bin/cli.js': fs.readFileSync(path.join(repoRoot(), 'dist', 'cli.js')),
+      'quiet/a.py': 'import json\nprint(json.dumps({"requests": 1}))\n',
+      'quiet/b.py': 'from urllib3.exceptions import HTTPError\nraise HTTPError("no client here")\n',
+      'busy/c.py': TUPLE,
+    });
+    try {
+      const run = (folder: string) => spawnSync(process.execPath, [path.join(tree.root, 'bin', 'cli.js'), 'check', folder], { cwd: tree.root, encoding: 'utf8' });
+      assert.deepEqual(pick(run('quiet')), { status: 0, stdout: 'No problems found.\n', stderr: '' });
+      const busy = run('busy');
+      assert.equal(busy.status, 2);
+      assert.match(busy.stderr, /Pool Guide could not load its Python parser/);
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
+
+const pick = ({ status, stdout, stderr }: { status: number | null; stdout: string; stderr: string }) => ({ status, stdout, stderr });
+

@@ -1,11 +1,13 @@
 /**
  * The CLI's view of the core: one engine per run, and for each file the options the server would
  * use: library versions detected from its project files, and its nearest `[tool.pool-guide]`
- * table with `--select`/`--ignore` applied on top. Problems in a pyproject.toml are reported on
- * stderr once per file, and the run goes on. Versions are detected only for files that import a
- * catalogued module: nothing else is parsed or needs them.
+ * table with `--select`/`--ignore` applied on top. Only a file that imports a catalogued module is
+ * parsed or needs options, so project files are read, and their problems reported on stderr (once
+ * per file, and the run goes on), for such files only; and the parser is loaded on the first such
+ * file: a run over a tree without any pays for neither.
  */
 import * as path from 'path';
+import { defaultCatalog, type Catalog } from '../catalog';
 import { emptyAnalysis, type Analysis, type AnalysisOptions } from '../core/analysis/analyze';
 import { severitiesFor, type RuleSelection } from '../core/config/ruleSelection';
 import { ParsedDocument, type AnalysisEngine } from '../core/document';
@@ -16,23 +18,24 @@ import { createVersionDetector } from '../project/detectVersions';
 import { createToolConfigLoader } from '../project/toolConfigFile';
 
 export type FileAnalyzer = {
-  readonly engine: AnalysisEngine;
+  readonly catalog: Catalog;
   /** The analysis of `text` as the contents of `file`. */
-  analyze(file: string, text: string): Analysis;
+  analyze(file: string, text: string): Promise<Analysis>;
 };
 
-export async function createFileAnalyzer(flags: RuleSelection = {}): Promise<FileAnalyzer> {
-  const engine = await createEngine({ runtime: path.join(__dirname, 'web-tree-sitter.wasm'), grammar: path.join(__dirname, 'tree-sitter-python.wasm') });
+export function createFileAnalyzer(flags: RuleSelection = {}): FileAnalyzer {
+  const catalog = defaultCatalog;
+  let engine: Promise<AnalysisEngine> | undefined;
+  const loadEngine = () => (engine ??= createEngine({ runtime: path.join(__dirname, 'web-tree-sitter.wasm'), grammar: path.join(__dirname, 'tree-sitter-python.wasm') }, catalog));
   const loadToolConfig = createToolConfigLoader();
-  const detector = createVersionDetector(engine.catalog.libraries);
+  const detector = createVersionDetector(catalog.libraries);
   const reported = new Set<string>();
-  // Options depend on the file's folder only (project files are looked up from there): once per
-  // folder, the tool configuration (and its problems) for every folder, the versions on first use.
-  const byFolder = new Map<string, { rules: AnalysisOptions; full?: AnalysisOptions }>();
+  // Options depend on the file's folder only (project files are looked up from there): once per folder.
+  const byFolder = new Map<string, AnalysisOptions>();
   const optionsFor = (file: string) => {
     const folder = path.dirname(path.resolve(file));
     let options = byFolder.get(folder);
-    if (!options) byFolder.set(folder, (options = { rules: ruleOptions(file) }));
+    if (!options) byFolder.set(folder, (options = { ...versionOptions(detector.decide(file)), ...ruleOptions(file) }));
     return options;
   };
   const ruleOptions = (file: string): AnalysisOptions => {
@@ -44,15 +47,14 @@ export async function createFileAnalyzer(flags: RuleSelection = {}): Promise<Fil
     return { severities: severitiesFor([config, flags]), ...(config.defaultTimeout !== undefined ? { defaultTimeout: config.defaultTimeout } : {}) };
   };
   return {
-    engine,
-    analyze(file, text) {
-      const options = optionsFor(file);
+    catalog,
+    async analyze(file, text) {
       // Most files of a large tree import no catalogued module: no parse for them (see core/prefilter.ts).
-      if (!importsCatalogModule(engine.catalog, text)) return emptyAnalysis(text, options.rules);
-      options.full ??= { ...versionOptions(detector.decide(file)), ...options.rules };
-      const document = new ParsedDocument(engine, text);
+      if (!importsCatalogModule(catalog, text)) return emptyAnalysis(text, {});
+      const options = optionsFor(file);
+      const document = new ParsedDocument(await loadEngine(), text);
       try {
-        return document.analysis(options.full);
+        return document.analysis(options);
       } finally {
         document.dispose();
       }

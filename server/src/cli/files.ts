@@ -1,7 +1,9 @@
 /**
  * Finds the Python files under the paths given to the CLI, skipping version-control folders,
  * virtual environments, caches, installed packages and whatever `.gitignore` files ignore (those
- * inside the walked tree, and those above it up to the repository root).
+ * inside the walked tree, and those above it up to the repository root). One `readdir` per folder
+ * answers every question about it (does it hold a `.gitignore`, a `pyvenv.cfg`?): large trees are
+ * walked with no other system call.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,18 +18,21 @@ type IgnoreLayer = { readonly base: string; readonly rules: Ignore };
 export function pythonFiles(root: string): string[] {
   if (fs.statSync(root).isFile()) return [root];
   const found: string[] = [];
-  const walk = (directory: string, layers: readonly IgnoreLayer[]) => {
-    const here = [...layers, ...gitignoreAt(directory)];
-    for (const entry of fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  const walk = (directory: string, layers: readonly IgnoreLayer[], isRoot: boolean) => {
+    const entries = fs.readdirSync(directory, { withFileTypes: true });
+    // A virtual environment below the root is installed code, not the project's.
+    if (!isRoot && entries.some((entry) => entry.name === 'pyvenv.cfg')) return;
+    const here = entries.some((entry) => entry.name === '.gitignore') ? [...layers, ...gitignoreAt(directory)] : layers;
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(entry.name) && !fs.existsSync(path.join(full, 'pyvenv.cfg')) && !isIgnored(here, full, true)) walk(full, here);
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(here, full, true)) walk(full, here, false);
       } else if (entry.name.endsWith('.py') && (entry.isFile() || (entry.isSymbolicLink() && !isDirectory(full))) && !isIgnored(here, full, false)) {
         found.push(full);
       }
     }
   };
-  walk(root, ancestorLayers(root));
+  walk(root, ancestorLayers(root), true);
   return found;
 }
 
@@ -61,6 +66,7 @@ function gitignoreAt(directory: string): IgnoreLayer[] {
 }
 
 function isIgnored(layers: readonly IgnoreLayer[], file: string, isDirectory: boolean): boolean {
+  if (layers.length === 0) return false;
   const absolute = path.resolve(file);
   return layers.some(({ base, rules }) => {
     const relative = path.relative(base, absolute).split(path.sep).join('/');

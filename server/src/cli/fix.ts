@@ -9,12 +9,12 @@ import { applyEdits, safeNonOverlappingEdits } from '../core/fixes/fixAll';
 const MAX_PASSES = 5;
 
 /** The fixed text and the analysis of it. */
-export function fixText(text: string, analyze: (text: string) => Analysis): Analysis {
-  let analysis = analyze(text);
+export async function fixText(text: string, analyze: (text: string) => Promise<Analysis>): Promise<Analysis> {
+  let analysis = await analyze(text);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const edits = safeNonOverlappingEdits(analysis.findings);
     if (edits.length === 0) break;
-    analysis = analyze(applyEdits(analysis.text, edits));
+    analysis = await analyze(applyEdits(analysis.text, edits));
   }
   return analysis;
 }

@@ -5,36 +5,23 @@
  */
 import * as fs from 'fs';
 import { UsageError, type CheckCommand } from '../args';
-import { createFileAnalyzer } from '../analyzer';
-import { fixText, unifiedDiff } from '../fix';
+import { createFileChecker } from '../checkFile';
 import { pythonFiles } from '../files';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText, painter } from '../format/text';
-import { reportedFindings, type ReportedFinding } from '../report';
-import { readSource, writeSource } from '../sourceFile';
-import { mentionsCatalogModule } from '../../core/prefilter';
+import type { ReportedFinding } from '../report';
 
 export async function runCheck(command: CheckCommand, toolVersion: string): Promise<number> {
   const missing = command.paths.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
-  const analyzer = await createFileAnalyzer({ select: command.select, ignore: command.ignore });
+  const check = createFileChecker(command);
   const findings: ReportedFinding[] = [];
   let diffs = '';
   for (const file of command.paths.flatMap(pythonFiles)) {
-    // Bytes that name no catalogued module hold no findings: validated, never decoded (core/prefilter.ts).
-    const source = readSource(file, (bytes) => mentionsCatalogModule(analyzer.engine.catalog, bytes));
-    if ('skipped' in source) {
-      process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
-      continue;
-    }
-    if ('unneeded' in source) continue;
-    const analysis = command.fix ? fixText(source.text, (text) => analyzer.analyze(file, text)) : analyzer.analyze(file, source.text);
-    if (analysis.text !== source.text) {
-      if (command.diff) diffs += unifiedDiff(file, source.text, analysis.text);
-      else writeSource(source, analysis.text);
-    }
-    findings.push(...reportedFindings(file, analysis));
+    const outcome = await check(file);
+    findings.push(...outcome.findings);
+    diffs += outcome.diff;
   }
   if (command.diff) {
     process.stdout.write(diffs);

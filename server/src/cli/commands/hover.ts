@@ -15,8 +15,8 @@ export async function runHover(file: string, line: number, column: number): Prom
   const lines = source.text.split('\n');
   if (line > lines.length || column > lines[line - 1].length + 1) throw new UsageError(`${file}:${line}:${column} is outside the file`);
   const offset = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0) + column - 1;
-  const analyzer = await createFileAnalyzer();
-  const hover = hoverAt(analyzer.analyze(file, source.text), offset, analyzer.engine.catalog);
+  const analyzer = createFileAnalyzer();
+  const hover = hoverAt(await analyzer.analyze(file, source.text), offset, analyzer.catalog);
   if (!hover) {
     process.stderr.write(`pool-guide: no hover card at ${file}:${line}:${column}\n`);
     return 1;

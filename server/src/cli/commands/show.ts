@@ -10,17 +10,20 @@ import { lineIndex } from '../../core/text/lines';
 import { UsageError } from '../args';
 import { createFileAnalyzer } from '../analyzer';
 import { pythonFiles } from '../files';
-import { readSource } from '../sourceFile';
+import { SourceReader } from '../sourceFile';
+import { mentionsCatalogModule } from '../../core/prefilter';
 
 export async function runShow(paths: readonly string[]): Promise<number> {
   const roots = paths.length > 0 ? paths : ['.'];
   const missing = roots.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
-  const analyzer = await createFileAnalyzer();
+  const analyzer = createFileAnalyzer();
+  const reader = new SourceReader();
   for (const file of roots.flatMap(pythonFiles)) {
-    const source = readSource(file);
+    // Bytes that name no catalogued module hold no call to show.
+    const source = reader.read(file, (bytes) => mentionsCatalogModule(analyzer.catalog, bytes));
     if ('skipped' in source) process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
-    else process.stdout.write(showFile(file, analyzer.analyze(file, source.text), analyzer.engine.catalog));
+    else if ('text' in source) process.stdout.write(showFile(file, await analyzer.analyze(file, source.text), analyzer.catalog));
   }
   return 0;
 }
