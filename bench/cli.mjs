@@ -1,7 +1,10 @@
 // `pool-guide check` over a large real tree (Debian's Python standard library and dist-packages)
 // against ripgrep finding the candidate files (`rg -l` for the catalogued module names: reading
 // every byte once, on all cores). Same files for both: every .py file, ignore files not honoured.
-// Each tool runs `runs` times; the median wall time counts. Also the CLI's peak RSS.
+// Each tool runs `runs` times; the median wall time counts. Also the CLI's peak RSS, and the floor
+// of any Node program, `node -e 0`. NODE_EXTRA_CA_CERTS is left out of the CLI's environment (and
+// of that floor's): Node loads those certificates at every start (about 50 ms where this machine
+// sets it), and the CLI opens no connection; `withCaCertsMs` is the CLI with it, when it is set.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +16,11 @@ export const TREES = ['/usr/lib/python3.11', '/usr/lib/python3/dist-packages'];
 const RG = '/usr/bin/rg';
 const PEAK_RSS = new URL('./lib/peakRss.cjs', import.meta.url).pathname;
 
-function run(command, args, env = {}) {
+const { NODE_EXTRA_CA_CERTS, ...ENVIRONMENT } = process.env;
+
+function run(command, args, env = {}, base = ENVIRONMENT) {
   const started = performance.now();
-  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...base, ...env } });
   const ms = performance.now() - started;
   if (result.status !== 0 && !(command === RG && result.status === 1)) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   return { ms, stdout: result.stdout };
@@ -34,19 +39,24 @@ export async function benchCli({ runs }) {
   const rssFolder = mkdtempSync(path.join(tmpdir(), 'pool-guide-rss-'));
   const rssFile = path.join(rssFolder, 'peak');
   try {
+    const cliArgs = [CLI, 'check', ...trees, '--exit-zero', '--format', 'json'];
     const cliTimes = [];
+    const withCaCertsTimes = [];
+    const nodeTimes = [];
     const rgTimes = [];
     let candidates = 0;
     let peakKb = 0;
     for (let index = 0; index < runs; index++) {
       rgTimes.push(run(RG, rgArgs).ms);
       if (index === 0) candidates = run(RG, rgArgs).stdout.split('\n').filter(Boolean).length;
-      cliTimes.push(run(process.execPath, ['--require', PEAK_RSS, CLI, 'check', ...trees, '--exit-zero', '--format', 'json'], { POOL_GUIDE_PEAK_RSS_FILE: rssFile }).ms);
+      cliTimes.push(run(process.execPath, cliArgs).ms);
+      if (NODE_EXTRA_CA_CERTS !== undefined) withCaCertsTimes.push(run(process.execPath, cliArgs, {}, process.env).ms);
+      nodeTimes.push(run(process.execPath, ['-e', '0']).ms);
+      run(process.execPath, ['--require', PEAK_RSS, ...cliArgs], { POOL_GUIDE_PEAK_RSS_FILE: rssFile });
       peakKb = Math.max(peakKb, Number(readFileSync(rssFile, 'utf8')));
     }
-    const cliMs = median(cliTimes);
-    const rgMs = median(rgTimes);
-    return { trees, files: files.length, mb: bytes / 1e6, candidates, modules, cliMs, rgMs, peakMb: peakKb / 1024 };
+    const withCaCertsMs = withCaCertsTimes.length > 0 ? median(withCaCertsTimes) : undefined;
+    return { trees, files: files.length, mb: bytes / 1e6, candidates, modules, cliMs: median(cliTimes), withCaCertsMs, nodeMs: median(nodeTimes), rgMs: median(rgTimes), peakMb: peakKb / 1024 };
   } finally {
     rmSync(rssFolder, { recursive: true, force: true });
   }

@@ -55,13 +55,15 @@ async function main() {
     }
   }
   if (only.includes('cli')) {
-    const cli = await benchCli({ runs: Number(option('runs', 3)) });
+    const cli = await benchCli({ runs: Number(option('runs', 5)) });
     if (!cli) other.push('| pool-guide check | not run: needs /usr/bin/rg and /usr/lib/python3* | |');
     else {
       const where = `${cli.files} .py files, ${cli.mb.toFixed(1)} MB in ${cli.trees.join(' + ')}`;
       other.push(`| \`pool-guide check\` (${where}) | ${ms(cli.cliMs)}: ${(cli.files / (cli.cliMs / 1000)).toFixed(0)} files/s, ${(cli.mb / (cli.cliMs / 1000)).toFixed(1)} MB/s | |`);
       other.push(`| \`rg -l\` for ${cli.modules.join(', ')} (${cli.candidates} candidate files) | ${ms(cli.rgMs)}: ${(cli.files / (cli.rgMs / 1000)).toFixed(0)} files/s, ${(cli.mb / (cli.rgMs / 1000)).toFixed(1)} MB/s | |`);
       other.push(`| check ÷ ripgrep | ${(cli.cliMs / cli.rgMs).toFixed(1)}× | ${verdict(Number((cli.cliMs / cli.rgMs).toFixed(1)), 5)} |`);
+      other.push(`| \`node -e 0\` (the start of any Node program) ÷ ripgrep | ${ms(cli.nodeMs)}: ${(cli.nodeMs / cli.rgMs).toFixed(1)}× | |`);
+      if (cli.withCaCertsMs !== undefined) other.push(`| \`pool-guide check\` with this machine's NODE_EXTRA_CA_CERTS (loaded at every Node start) | ${ms(cli.withCaCertsMs)}: ${(cli.withCaCertsMs / cli.rgMs).toFixed(1)}× ripgrep | |`);
       other.push(`| CLI peak RSS on that tree | ${cli.peakMb.toFixed(0)} MB | |`);
     }
   }
