@@ -1,15 +1,22 @@
 /**
- * Hover helpers for the core tests: the card at a place in a snippet, and one table row of a card.
+ * Hover helpers for the core tests: the card at a place in a snippet, as the server answers it
+ * (binding only the calls around the cursor), and one table row of a card.
  */
 import assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../server/src/core/analysis/analyze';
+import { ParsedDocument } from '../../server/src/core/document';
 import { hoverAt } from '../../server/src/core/hover/hover';
-import { analyzeText, offsetOf, testEngine } from './engine';
+import { offsetOf, testEngine } from './engine';
 
 /** The hover markdown at the `occurrence`-th `needle` (plus `delta`), or undefined. */
 export async function hoverText(source: string, needle: string, delta = 1, occurrence = 0, options: AnalysisOptions = {}): Promise<string | undefined> {
-  const analysis = await analyzeText(source, options);
-  return hoverAt(analysis, offsetOf(source, needle, delta, occurrence), (await testEngine()).catalog)?.markdown;
+  const engine = await testEngine();
+  const document = new ParsedDocument(engine, source);
+  try {
+    return hoverAt(document.lazyAnalysis(options), offsetOf(source, needle, delta, occurrence), engine.catalog)?.markdown;
+  } finally {
+    document.dispose();
+  }
 }
 
 /** The table row of a field in a card, e.g. `| \`pool\` | 5.0 s | ... |`; fails when there is none. */

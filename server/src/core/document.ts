@@ -1,31 +1,37 @@
 /**
  * A Python document the core keeps parsed: its text, one tree per version (edited and reparsed
- * incrementally, the old tree deleted), and the analysis of that version, computed once on demand.
+ * incrementally, the old tree deleted), and the analysis of that version, computed once on demand
+ * (lazily for a hover: only the calls it asks for are bound, see LazyAnalysis).
  * A text in which no import can name a catalogued module has nothing to analyse and keeps no tree
  * at all (see prefilter.ts): most files open in an editor cost their text only, and the first edit
  * that imports a catalogued module parses the document whole.
  */
 import type { Catalog } from '../catalog';
-import { analyzeTree, emptyAnalysis, type Analysis, type AnalysisOptions } from './analysis/analyze';
+import { analyzeLazily, completedAnalysis, emptyAnalysis, type Analysis, type AnalysisOptions, type LazyAnalysis } from './analysis/analyze';
+import { carryFileTables, collectFileTables, type FileTables } from './analysis/fileTables';
+import { createOutline, type Outline } from './analysis/outline';
 import { importsCatalogModule } from './prefilter';
-import type { PythonParser, SyntaxNode, SyntaxTree, TextChange, QueryCapture } from './syntax/parser';
+import type { PythonParser, RunQuery, SyntaxTree, TextChange } from './syntax/parser';
 
 /** The parser, the compiled outline query and the catalog, shared by every document. */
 export type AnalysisEngine = {
   readonly parser: PythonParser;
-  readonly runOutline: (root: SyntaxNode) => QueryCapture[];
+  readonly runOutline: RunQuery;
   readonly catalog: Catalog;
 };
 
 export class ParsedDocument {
   private tree: SyntaxTree | undefined;
-  private cached: { analysis: Analysis; options: AnalysisOptions } | undefined;
+  /** The outline of `tree`, and its file tables, carried over edits that leave them as they are. */
+  private outline: Outline | undefined;
+  private tables: FileTables | undefined;
+  private cached: { lazy: LazyAnalysis; options: AnalysisOptions; analysis?: Analysis } | undefined;
 
   constructor(
     private readonly engine: AnalysisEngine,
     private currentText: string,
   ) {
-    this.tree = this.parse(currentText, undefined);
+    this.replace(currentText, undefined);
   }
 
   get text(): string {
@@ -44,7 +50,7 @@ export class ParsedDocument {
       if (this.tree) this.engine.parser.editTree(this.tree, text, change);
       text = textAfter !== undefined && index === changes.length - 1 ? textAfter : text.slice(0, change.start) + change.newText + text.slice(change.end);
     });
-    this.replace(text, this.tree);
+    this.replace(text, this.tree, changes.length === 1 ? changes[0] : undefined);
   }
 
   /** Replaces the whole text (full sync). */
@@ -57,37 +63,85 @@ export class ParsedDocument {
    * Passing the same options object again is the fast path: nothing is compared or serialised.
    */
   analysis(options: AnalysisOptions = {}): Analysis {
-    if (this.cached && this.isAnalysed(options)) {
-      this.cached.options = options;
-      return this.cached.analysis;
-    }
-    const analysis = this.tree
-      ? analyzeTree(this.tree.rootNode, this.currentText, this.engine.catalog, this.engine.runOutline, options)
-      : emptyAnalysis(this.currentText, options);
-    this.cached = { analysis, options };
-    return analysis;
+    const cached = this.cachedFor(options);
+    return (cached.analysis ??= cached.lazy.complete());
+  }
+
+  /**
+   * The analysis of the current text under these options, binding calls only as they are asked for
+   * (cached like `analysis`). It reads the current tree: use it at once; after a change or `dispose`
+   * it throws rather than read a deleted tree, unless it was completed before.
+   */
+  lazyAnalysis(options: AnalysisOptions = {}): LazyAnalysis {
+    return this.cachedFor(options).lazy;
   }
 
   /** True when `analysis(options)` would answer from the cache, without any work. */
   isAnalysed(options: AnalysisOptions): boolean {
-    return this.cached !== undefined && sameOptions(this.cached.options, options);
+    return this.cached?.analysis !== undefined && sameOptions(this.cached.options, options);
   }
 
   /** Frees the tree; the document must not be used afterwards. */
   dispose(): void {
     this.tree?.delete();
     this.tree = undefined;
+    this.outline = undefined;
+    this.tables = undefined;
     this.cached = undefined;
+  }
+
+  /** The cache entry of these options, started afresh when they differ. */
+  private cachedFor(options: AnalysisOptions): { lazy: LazyAnalysis; analysis?: Analysis } {
+    if (this.cached && sameOptions(this.cached.options, options)) {
+      this.cached.options = options;
+      return this.cached;
+    }
+    this.cached = { lazy: this.startAnalysis(options), options };
+    return this.cached;
+  }
+
+  private startAnalysis(options: AnalysisOptions): LazyAnalysis {
+    const tree = this.tree;
+    const outline = this.outline;
+    if (!tree || !outline) return completedAnalysis(emptyAnalysis(this.currentText, options));
+    const catalog = this.engine.catalog;
+    const tables = (this.tables ??= collectFileTables(outline.all(), catalog));
+    const lazy = analyzeLazily({ root: tree.rootNode, text: this.currentText, catalog, outline, tables, options });
+    // The tree is deleted on the next change: a late caller gets an error, never freed memory.
+    let completed: Analysis | undefined;
+    const live = () => {
+      if (this.tree !== tree && !completed) throw new Error('Pool Guide: the document changed since this analysis started');
+    };
+    return {
+      text: lazy.text,
+      options,
+      callsAround(offset) {
+        live();
+        return lazy.callsAround(offset);
+      },
+      complete() {
+        live();
+        return (completed ??= lazy.complete());
+      },
+    };
   }
 
   private parse(text: string, editedTree: SyntaxTree | undefined): SyntaxTree | undefined {
     return importsCatalogModule(this.engine.catalog, text) ? this.engine.parser.parse(text, editedTree) : undefined;
   }
 
-  private replace(text: string, editedTree: SyntaxTree | undefined): void {
+  /** Parses the new text (incrementally from `editedTree`, which `change` alone turned into it, when given). */
+  private replace(text: string, editedTree: SyntaxTree | undefined, change?: TextChange): void {
     const next = this.parse(text, editedTree);
+    const outline = next && createOutline(next.rootNode, this.engine.runOutline);
+    const carried =
+      this.tables && editedTree && next && outline && change
+        ? carryFileTables(this.tables, change, this.engine.parser.changedRanges(editedTree, next), outline.around)
+        : undefined;
     this.tree?.delete();
     this.tree = next;
+    this.outline = outline;
+    this.tables = carried;
     this.currentText = text;
     this.cached = undefined;
   }

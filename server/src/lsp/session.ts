@@ -5,7 +5,7 @@
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import type { AnalysisOptions, Analysis } from '../core/analysis/analyze';
+import type { AnalysisOptions, Analysis, LazyAnalysis } from '../core/analysis/analyze';
 import { severitiesFor } from '../core/config/ruleSelection';
 import type { ToolConfig } from '../core/config/toolConfig';
 import { ParsedDocument, type AnalysisEngine } from '../core/document';
@@ -84,6 +84,21 @@ export class Session {
    * RequestCancelled instead of doing the work.
    */
   async analysis(uri: string, token?: CancellationToken): Promise<{ document: OpenDocument; analysis: Analysis } | undefined> {
+    const ready = await this.ready(uri, token);
+    return ready && { document: ready.document, analysis: ready.document.parsed.analysis(ready.options) };
+  }
+
+  /**
+   * Like `analysis`, but calls are bound only as they are asked for (a hover needs the few around
+   * the cursor). Use the result at once, before awaiting anything: it reads the current tree.
+   */
+  async lazyAnalysis(uri: string, token?: CancellationToken): Promise<{ document: OpenDocument; analysis: LazyAnalysis } | undefined> {
+    const ready = await this.ready(uri, token);
+    return ready && { document: ready.document, analysis: ready.document.parsed.lazyAnalysis(ready.options) };
+  }
+
+  /** The open document and its options, once settings are known and (with a token) a pending cancellation was honoured. */
+  private async ready(uri: string, token?: CancellationToken): Promise<{ document: Entry; options: AnalysisOptions } | undefined> {
     const settings = await this.settingsFor(uri);
     let document = this.documents.get(uri);
     if (!document || !settings.enable) return undefined;
@@ -93,7 +108,7 @@ export class Session {
       document = this.documents.get(uri); // A change or close may have come in meanwhile.
       if (!document) return undefined;
     }
-    return { document, analysis: document.parsed.analysis(this.optionsFor(uri, document, settings)) };
+    return { document, options: this.optionsFor(uri, document, settings) };
   }
 
   /**

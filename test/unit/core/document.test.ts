@@ -36,3 +36,19 @@ test('several changes in one batch are applied in order', async () => {
   assert.deepEqual(document.analysis().findings.map((finding) => finding.code), ['PG302']);
   document.dispose();
 });
+
+test('a lazy analysis serves its version only: after a change it throws instead of reading the deleted tree', async () => {
+  const engine = await testEngine();
+  const text = 'import httpx\nc = httpx.Client()\n';
+  const document = new ParsedDocument(engine, text);
+  const lazy = document.lazyAnalysis();
+  assert.equal(lazy.callsAround(text.indexOf('Client')).length, 1);
+  document.applyChanges([{ start: 0, end: 0, newText: '# header\n' }]);
+  assert.throws(() => lazy.callsAround(0), /changed since this analysis started/);
+  assert.throws(() => lazy.complete(), /changed since this analysis started/);
+  const completed = document.lazyAnalysis();
+  const analysis = completed.complete();
+  document.dispose();
+  assert.equal(completed.complete(), analysis, 'a completed analysis stays usable');
+  assert.equal(analysis.calls.length, 1);
+});

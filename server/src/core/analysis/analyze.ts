@@ -1,23 +1,25 @@
 /**
- * One analysis of one document version: a single query pass over the tree collects imports,
- * assignments and calls; calls of catalogued callables are bound; on first use of `findings`,
- * every check runs over them and rule settings and suppression comments decide what is reported.
- * Without an import of a catalogued module there is nothing to bind (prefilter.ts lets callers skip
- * parsing such texts). Never throws on odd input.
+ * One analysis of one document version: a query pass over the tree collects imports, assignments
+ * and calls; calls of catalogued callables are bound; on first use of `findings`, every check runs
+ * over them and rule settings and suppression comments decide what is reported. A lazy analysis
+ * binds only the calls asked for, and reads only the parts of the tree they need. Without an import
+ * of a catalogued module there is nothing to bind (prefilter.ts lets callers skip parsing such
+ * texts). Never throws on odd input.
  */
 import type { Catalog } from '../../catalog';
 import { CHECKS } from '../checks';
 import { collectSuppressions, SUPPRESSION_MARKER } from '../suppressions';
 import { NodeKind } from '../syntax/nodeKinds';
 import { Capture } from '../syntax/queries';
-import type { QueryCapture, SyntaxNode } from '../syntax/parser';
-import type { BoundCall, Finding, Severity, TextSpan } from '../types';
+import type { RunQuery, SyntaxNode } from '../syntax/parser';
+import type { AttributeWrite, BoundCall, Finding, Severity, TextSpan } from '../types';
 import { collectAttributeWrites } from './attributeWrites';
-import { createCallBinder } from './callSites';
-import { createEnclosing } from './enclosing';
+import { createCallBinder, type CallSiteContext } from './callSites';
+import { createEnclosing, type Enclosing } from './enclosing';
+import { collectFileTables, type FileTables } from './fileTables';
 import { collectImports, type ImportTable } from './imports';
-import { createNameResolver } from './names';
-import { collectSubclasses } from './subclasses';
+import { createNameResolver, type NameResolver, type NameSources } from './names';
+import { createOutline, type Captures, type Outline } from './outline';
 
 /** What a user (settings, pyproject, CLI flags) decides about an analysis. */
 export type AnalysisOptions = {
@@ -48,50 +50,123 @@ export function emptyAnalysis(text: string, options: AnalysisOptions): Analysis 
   return { text, calls: [], findings: [], imports: EMPTY_IMPORTS, options };
 }
 
+/**
+ * An analysis that binds calls only when asked: a hover binds the calls around the cursor (and the
+ * calls their arguments name), not every call of a large module. It reads the tree, so it must be
+ * used before the tree is edited or deleted (ParsedDocument drops it on every change); `complete()`'s
+ * result reads no tree.
+ */
+export type LazyAnalysis = {
+  readonly text: string;
+  readonly options: AnalysisOptions;
+  /** The bound calls whose span holds `offset` (either end included), in document order: the very objects of `complete().calls`. */
+  callsAround(offset: number): readonly BoundCall[];
+  /** The whole analysis, computed once. */
+  complete(): Analysis;
+};
+
+/** What a lazy analysis starts from: a parsed text, its tree's outline, and the file tables of that tree (see fileTables.ts). */
+export type AnalysisInput = {
+  readonly root: SyntaxNode;
+  readonly text: string;
+  readonly catalog: Catalog;
+  readonly outline: Outline;
+  readonly tables: FileTables;
+  readonly options: AnalysisOptions;
+};
+
 /** Analyses a parsed document. `runOutline` is the compiled outline query. */
-export function analyzeTree(
-  root: SyntaxNode,
-  text: string,
-  catalog: Catalog,
-  runOutline: (root: SyntaxNode) => QueryCapture[],
-  options: AnalysisOptions = {},
-): Analysis {
-  const byName = groupCaptures(runOutline(root));
-  const imports = collectImports(byName(Capture.importStatement));
+export function analyzeTree(root: SyntaxNode, text: string, catalog: Catalog, runOutline: RunQuery, options: AnalysisOptions = {}): Analysis {
+  const outline = createOutline(root, runOutline);
+  return analyzeLazily({ root, text, catalog, outline, tables: collectFileTables(outline.all(), catalog), options }).complete();
+}
+
+/** A complete analysis seen as a lazy one: nothing is left to bind. */
+export function completedAnalysis(analysis: Analysis): LazyAnalysis {
+  return { text: analysis.text, options: analysis.options, callsAround: (offset) => callsAround(analysis.calls, offset), complete: () => analysis };
+}
+
+/**
+ * Starts an analysis; calls wait until asked for. Until every call is, the passes over the whole
+ * tree wait too: a call's loop bodies are found around it, and names (assignments anywhere in its
+ * scope) are indexed on first use.
+ */
+export function analyzeLazily({ root, text, catalog, outline, tables, options }: AnalysisInput): LazyAnalysis {
   // Every callee is bound through an import (or a subclass of an imported class): no import of a
   // catalogued callable or of a module or class above one, nothing to bind.
-  const importsAnyCatalogPath = [...imports.names.values(), ...imports.wildcardModules].some((qualified) => catalog.knowsPath(qualified));
-  if (!importsAnyCatalogPath) return { ...emptyAnalysis(text, options), imports };
+  const importsAnyCatalogPath = [...tables.imports.names.values(), ...tables.imports.wildcardModules].some((qualified) => catalog.knowsPath(qualified));
+  if (!importsAnyCatalogPath) return completedAnalysis({ ...emptyAnalysis(text, options), imports: collectImports(outline.all()(Capture.importStatement)) });
 
+  let wholeEnclosing: Enclosing | undefined;
+  const fileEnclosing = () => (wholeEnclosing ??= createEnclosing(root, outline.all()(Capture.scope), outline.all()(Capture.loopBody)));
+  const enclosingAround = (node: SyntaxNode) => {
+    const around = outline.around({ start: node.startIndex, end: node.endIndex });
+    return createEnclosing(root, around(Capture.scope), around(Capture.loopBody));
+  };
+  const enclosing: Enclosing = {
+    scopeOf: (node) => fileEnclosing().scopeOf(node),
+    inLoop: (node) => (wholeEnclosing ?? enclosingAround(node)).inLoop(node),
+  };
+  let names: NameResolver | undefined;
+  const nameResolver = () => (names ??= createNameResolver(nameSources(outline.all()), fileEnclosing()));
+  const resolveName: NameResolver = { name: (identifier) => nameResolver().name(identifier), selfAttribute: (attribute) => nameResolver().selfAttribute(attribute) };
   const versionOf = (libraryId: string) => options.versions?.[libraryId] ?? catalog.libraries.find((library) => library.id === libraryId)?.newestVersion ?? '0';
-  const enclosing = createEnclosing(root, byName(Capture.scope), byName(Capture.loopBody));
-  const resolveName = createNameResolver(
-    {
-      assignments: byName(Capture.assignment),
-      rebindings: byName(Capture.rebinding),
-      withAliases: byName(Capture.withAlias),
-      attributeAssignments: byName(Capture.attributeAssignment),
-    },
-    enclosing,
-  );
-  const bind = createCallBinder({
+  const context: CallSiteContext = {
     text,
     catalog,
-    imports,
+    imports: tables.imports,
     resolveName,
     versionOf,
     allowedVersionsOf: (libraryId) => options.allowedVersions?.[libraryId] ?? [versionOf(libraryId)],
-    subclasses: collectSubclasses(byName(Capture.classDefinition), imports, catalog),
+    subclasses: tables.subclasses,
     enclosing,
-  });
-  const calls = byName(Capture.call)
-    .map((node) => bind(node))
-    .filter((call): call is BoundCall => call !== undefined);
-  const attributeWrites = collectAttributeWrites(byName(Capture.attributeAssignment), { text, resolveName, bindCall: bind });
+  };
+  let binder = createCallBinder(context);
+  let analysis: Analysis | undefined;
 
-  // Checks and suppressions run on first use of `findings` (hovers need only `calls`); they read
-  // text and BoundCalls, never the tree, so this is safe after the tree is replaced.
-  const comments = suppressionComments(root, text);
+  // Binding all calls in document order is what the analysis means. Binding a few first gives the
+  // same objects as long as no call was reached again while being bound (a cycle through names):
+  // then the order would matter, and the whole analysis starts again from scratch.
+  const complete = (): Analysis => {
+    if (analysis) return analysis;
+    const all = outline.all();
+    fileEnclosing(); // Every call asks whether it runs in a loop: find all loop bodies at once.
+    const calls = all(Capture.call)
+      .map((node) => binder.bind(node))
+      .filter((call): call is BoundCall => call !== undefined);
+    const attributeWrites = collectAttributeWrites(all(Capture.attributeAssignment), { text, resolveName, bindCall: binder.bind });
+    const imports = collectImports(all(Capture.importStatement));
+    analysis = withFindings({ text, calls, imports, options }, { catalog, attributeWrites, comments: suppressionComments(root, text) });
+    return analysis;
+  };
+  return {
+    text,
+    options,
+    callsAround(offset) {
+      if (analysis) return callsAround(analysis.calls, offset);
+      const around = outline
+        .around({ start: Math.max(0, offset - 1), end: offset + 1 })(Capture.call)
+        .filter((node) => node.startIndex <= offset && offset <= node.endIndex)
+        .map((node) => binder.bind(node))
+        .filter((call): call is BoundCall => call !== undefined);
+      if (!binder.sawCycle()) return around;
+      binder = createCallBinder(context);
+      return callsAround(complete().calls, offset);
+    },
+    complete,
+  };
+}
+
+/**
+ * The analysis with its findings: checks and suppressions run on first use of `findings` (hovers
+ * need only `calls`); they read text and BoundCalls, never the tree, so this is safe after the tree
+ * is replaced.
+ */
+function withFindings(
+  base: Omit<Analysis, 'findings'>,
+  { catalog, attributeWrites, comments }: { catalog: Catalog; attributeWrites: readonly AttributeWrite[]; comments: readonly TextSpan[] },
+): Analysis {
+  const { text, calls, imports, options } = base;
   let findings: readonly Finding[] | undefined;
   const computeFindings = () => {
     const context = { text, catalog, imports, calls, attributeWrites, defaultTimeout: options.defaultTimeout };
@@ -112,15 +187,12 @@ export function analyzeTree(
   };
 }
 
-/** One pass over the captures: capture name → nodes, in document order. */
-function groupCaptures(captures: readonly QueryCapture[]): (name: string) => SyntaxNode[] {
-  const groups = new Map<string, SyntaxNode[]>();
-  for (const { name, node } of captures) {
-    const group = groups.get(name);
-    if (group) group.push(node);
-    else groups.set(name, [node]);
-  }
-  return (name) => groups.get(name) ?? [];
+function callsAround(calls: readonly BoundCall[], offset: number): readonly BoundCall[] {
+  return calls.filter((call) => call.span.start <= offset && offset <= call.span.end);
+}
+
+function nameSources(all: Captures): NameSources {
+  return { assignments: all(Capture.assignment), rebindings: all(Capture.rebinding), withAliases: all(Capture.withAlias), attributeAssignments: all(Capture.attributeAssignment) };
 }
 
 /** The spans of the comments that hold a suppression marker: found in the text, confirmed in the tree. */

@@ -9,14 +9,14 @@ import type { SyntaxNode } from '../syntax/parser';
 import type { BoundCall, CalleeStyle } from '../types';
 import { bindArguments } from './binding';
 import { evaluate, type EvaluationContext } from './evaluate';
-import { qualifyCallee, type ImportTable } from './imports';
+import { qualifyCallee, type ImportNames } from './imports';
 import type { Enclosing } from './enclosing';
 import type { NameResolver } from './names';
 
 export type CallSiteContext = {
   readonly text: string;
   readonly catalog: Catalog;
-  readonly imports: ImportTable;
+  readonly imports: ImportNames;
   readonly resolveName: NameResolver;
   /** The version in use per library id. */
   readonly versionOf: (libraryId: string) => string;
@@ -28,15 +28,33 @@ export type CallSiteContext = {
   readonly enclosing: Enclosing;
 };
 
-/** Returns a memoised binder: the BoundCall of a call node, or undefined when it is not catalogued. */
-export function createCallBinder(ctx: CallSiteContext): (call: SyntaxNode) => BoundCall | undefined {
-  const cache = new Map<number, BoundCall | null>();
+/**
+ * A memoised binder. `bind` gives the BoundCall of a call node, or undefined when it is not
+ * catalogued. A call reached again while it is being bound (through names: `a = f(b)`, `b = g(a)`)
+ * stays unrecognised there; `sawCycle` tells whether that happened, because then what a call binds
+ * to depends on which call was bound first.
+ */
+export type CallBinder = {
+  readonly bind: (call: SyntaxNode) => BoundCall | undefined;
+  readonly sawCycle: () => boolean;
+};
+
+/** Marks a call whose binding is under way. */
+const BINDING = 'binding';
+
+export function createCallBinder(ctx: CallSiteContext): CallBinder {
+  const cache = new Map<number, BoundCall | null | typeof BINDING>();
+  let cycle = false;
   const evaluation: EvaluationContext = { text: ctx.text, resolveName: ctx.resolveName, bindCall: (node) => bind(node) };
 
   function bind(call: SyntaxNode): BoundCall | undefined {
     const cached = cache.get(call.id);
+    if (cached === BINDING) {
+      cycle = true; // A call nested in itself through names stays unrecognised rather than looping.
+      return undefined;
+    }
     if (cached !== undefined) return cached ?? undefined;
-    cache.set(call.id, null); // A call nested in itself through names stays unrecognised rather than looping.
+    cache.set(call.id, BINDING);
     const bound = bindUncached(call);
     cache.set(call.id, bound ?? null);
     return bound;
@@ -94,7 +112,7 @@ export function createCallBinder(ctx: CallSiteContext): (call: SyntaxNode) => Bo
     return entry?.callable.receiver ? { entry, qualified, style: { kind: 'method', receiver: value.call }, receiver: value.call } : undefined;
   }
 
-  return bind;
+  return { bind, sawCycle: () => cycle };
 }
 
 /** `a.b.c` for a chain of identifiers, undefined for anything else (calls, subscripts). */

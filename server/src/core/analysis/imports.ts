@@ -19,6 +19,9 @@ export type ImportTable = {
   readonly fromImportedNames: ReadonlyMap<string, { readonly module: string; readonly start: number; readonly end: number }>;
 };
 
+/** What binding reads of the table: local names and `import *` modules (no offsets, so an edit elsewhere keeps it valid). */
+export type ImportNames = Pick<ImportTable, 'names' | 'wildcardModules'>;
+
 /** Builds the table from the import statements of one document. */
 export function collectImports(statements: readonly SyntaxNode[]): ImportTable {
   const names = new Map<string, string>();
@@ -70,7 +73,7 @@ export function collectImports(statements: readonly SyntaxNode[]): ImportTable {
  * its first name was not imported. `isWildcardName` tells whether a bare name may come from `import *`.
  */
 export function qualifyCallee(
-  table: ImportTable,
+  table: ImportNames,
   dotted: string,
   isWildcardName: (qualified: string) => boolean,
 ): { qualified: string; head: string } | undefined {

@@ -7,10 +7,10 @@
 import type { Catalog } from '../../catalog';
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
-import { qualifyCallee, type ImportTable } from './imports';
+import { qualifyCallee, type ImportNames } from './imports';
 
 /** Local class name → the qualified name of the catalogued base it stands for. */
-export function collectSubclasses(classes: readonly SyntaxNode[], imports: ImportTable, catalog: Catalog): ReadonlyMap<string, string> {
+export function collectSubclasses(classes: readonly SyntaxNode[], imports: ImportNames, catalog: Catalog): ReadonlyMap<string, string> {
   const found = new Map<string, string>();
   const pending = classes.filter((node) => node.parent?.type === NodeKind.module);
   // Bases may themselves be local subclasses defined earlier or later: repeat until nothing changes.
@@ -29,7 +29,7 @@ export function collectSubclasses(classes: readonly SyntaxNode[], imports: Impor
   return found;
 }
 
-function catalogBase(node: SyntaxNode, imports: ImportTable, catalog: Catalog, known: ReadonlyMap<string, string>): string | undefined {
+function catalogBase(node: SyntaxNode, imports: ImportNames, catalog: Catalog, known: ReadonlyMap<string, string>): string | undefined {
   const bases = node.childForFieldName(FieldName.superclasses)?.namedChildren ?? [];
   for (const base of bases) {
     if (!base || (base.type !== NodeKind.identifier && base.type !== NodeKind.attribute)) continue;

@@ -5,14 +5,14 @@
  */
 import type { Catalog } from '../../catalog';
 import { defaultAt, nameStatusAt } from '../../catalog/versions';
-import type { Analysis } from '../analysis/analyze';
+import type { LazyAnalysis } from '../analysis/analyze';
 import { parseDefault } from '../config/defaults';
 import { clientDefaultOf, configOfObjectCall, configsOfCall, overridingArg, type EffectiveConfig } from '../config/effective';
 import type { BoundCall } from '../types';
 import { argumentValue, poolRows, softCapNote } from './poolRows';
 import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, versionLabel } from './format';
 
-export function calleeCard(call: BoundCall, analysis: Analysis, catalog: Catalog): string {
+export function calleeCard(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): string {
   const configs = call.callable.builds ? [configOfObjectCall(call, catalog)].filter((config): config is EffectiveConfig => !!config) : configsOfCall(call, catalog);
   const lines = [`**${call.qualifiedName}** · pool and timeouts · ${versionLabel(call, analysis.options)}`, '', call.callable.summary, ''];
   if (call.callable.poolWait) lines.push(poolWaitSentence(call.callable.poolWait, configs), '');

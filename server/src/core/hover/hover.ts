@@ -1,9 +1,10 @@
 /**
  * Hover entry point: on a catalogued callee, its configuration card; on a catalogued option
- * keyword, the option card; anywhere else, nothing.
+ * keyword, the option card; anywhere else, nothing. Only the calls around the offset are bound,
+ * unless a card needs every call of the file (see analysis/analyze.ts, LazyAnalysis).
  */
 import type { Catalog } from '../../catalog';
-import type { Analysis } from '../analysis/analyze';
+import { completedAnalysis, type Analysis, type LazyAnalysis } from '../analysis/analyze';
 import type { BoundCall, TextSpan } from '../types';
 import { calleeCard } from './calleeCard';
 import { optionCard } from './optionCard';
@@ -11,13 +12,15 @@ import { optionCard } from './optionCard';
 export type Hover = { readonly span: TextSpan; readonly markdown: string };
 
 /** The hover at a UTF-16 offset, or undefined. */
-export function hoverAt(analysis: Analysis, offset: number, catalog: Catalog): Hover | undefined {
-  const callee = innermost(analysis.calls.filter((call) => contains(call.calleeSpan, offset)));
-  if (callee) return { span: callee.calleeSpan, markdown: calleeCard(callee, analysis, catalog) };
-  for (const call of analysis.calls) {
+export function hoverAt(analysis: Analysis | LazyAnalysis, offset: number, catalog: Catalog): Hover | undefined {
+  const lazy = 'complete' in analysis ? analysis : completedAnalysis(analysis);
+  const around = lazy.callsAround(offset);
+  const callee = innermost(around.filter((call) => contains(call.calleeSpan, offset)));
+  if (callee) return { span: callee.calleeSpan, markdown: calleeCard(callee, lazy, catalog) };
+  for (const call of around) {
     if (!contains(call.argumentsSpan, offset)) continue;
     const arg = call.args.find((candidate) => candidate.keywordSpan && candidate.param && contains(candidate.keywordSpan, offset));
-    if (arg?.keywordSpan) return { span: arg.keywordSpan, markdown: optionCard(call, arg, analysis, catalog) };
+    if (arg?.keywordSpan) return { span: arg.keywordSpan, markdown: optionCard(call, arg, lazy, catalog) };
   }
   return undefined;
 }

@@ -5,12 +5,12 @@
 import type { Catalog } from '../../catalog';
 import type { ConfigSpec, ParamSpec } from '../../catalog/schema';
 import { clientDefaultAt, defaultAt, nameStatusAt, omittedFieldsAt } from '../../catalog/versions';
-import type { Analysis } from '../analysis/analyze';
+import type { LazyAnalysis } from '../analysis/analyze';
 import { configOfObjectCall, configOfParam, configsOfCall, fieldOfParam } from '../config/effective';
 import type { BoundArg, BoundCall } from '../types';
 import { formatFieldValue, formatNumber, formatOrigin, poolWaitSentence } from './format';
 
-export function optionCard(call: BoundCall, arg: BoundArg, analysis: Analysis, catalog: Catalog): string {
+export function optionCard(call: BoundCall, arg: BoundArg, analysis: LazyAnalysis, catalog: Catalog): string {
   const param = arg.param!;
   const lines = [`**${param.name}** · \`${call.qualifiedName}\` · \`${param.type}\`, ${defaultText(call, param, catalog)}`, '', param.meaning];
   const lifecycle = lifecycleText(call, param);
@@ -47,7 +47,7 @@ function lifecycleText(call: BoundCall, param: ParamSpec): string | undefined {
 }
 
 /** The pool-wait sentence, when this option is the pool cap or the pool wait, for the client it ends up in. */
-function poolTie(call: BoundCall, param: ParamSpec, analysis: Analysis, catalog: Catalog): string | undefined {
+function poolTie(call: BoundCall, param: ParamSpec, analysis: LazyAnalysis, catalog: Catalog): string | undefined {
   const field = fieldOfParam(param);
   const owner = call.callable.poolWait ? call : clientUsing(call, analysis);
   const poolWait = owner?.callable.poolWait;
@@ -57,9 +57,9 @@ function poolTie(call: BoundCall, param: ParamSpec, analysis: Analysis, catalog:
   return concerned ? poolWaitSentence(poolWait, configsOfCall(owner, catalog)) : undefined;
 }
 
-/** The client call that receives this config call as an argument, directly or through a name. */
-function clientUsing(call: BoundCall, analysis: Analysis): BoundCall | undefined {
-  return analysis.calls.find((candidate) => candidate.args.some((arg) => arg.expr.value.kind === 'call' && arg.expr.value.call === call));
+/** The client call that receives this config call as an argument, directly or through a name: any call of the file may. */
+function clientUsing(call: BoundCall, analysis: LazyAnalysis): BoundCall | undefined {
+  return analysis.complete().calls.find((candidate) => candidate.args.some((arg) => arg.expr.value.kind === 'call' && arg.expr.value.call === call));
 }
 
 function hereText(call: BoundCall, arg: BoundArg, param: ParamSpec, catalog: Catalog): string {

@@ -6,11 +6,11 @@
 import type { Catalog } from '../../catalog';
 import type { CallableSpec, ParamSpec } from '../../catalog/schema';
 import { defaultAt, nameStatusAt, omittedFieldsAt } from '../../catalog/versions';
-import type { Analysis } from '../analysis/analyze';
+import type { Analysis, LazyAnalysis } from '../analysis/analyze';
 import type { BoundCall, Expr } from '../types';
 import { cell, formatNumber } from './format';
 
-export function poolRows(call: BoundCall, analysis: Analysis, catalog: Catalog): string[] {
+export function poolRows(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): string[] {
   return [...timeoutRows(call, catalog), ...adapterRows(call, analysis, catalog)];
 }
 
@@ -27,10 +27,12 @@ function timeoutRows(call: BoundCall, catalog: Catalog): string[] {
   return [`| \`${spec.param}\` | ${cell(value)} | ${cell(spec.explanation)} |`];
 }
 
-function adapterRows(call: BoundCall, analysis: Analysis, catalog: Catalog): string[] {
+function adapterRows(call: BoundCall, lazy: LazyAnalysis, catalog: Catalog): string[] {
   const pool = call.callable.defaultPool;
   const adapter = pool && catalog.lookup(`${call.library.modules[0]}.${pool.callable}`)?.callable;
   if (!pool || !adapter) return [];
+  // Mounts may be anywhere in the file: every call is needed.
+  const analysis = lazy.complete();
   const mounts = analysis.calls.filter((candidate) => candidate.receiver === call && candidate.callable.name === pool.mountMethod);
   if (mounts.length === 0) return paramRows(adapter, undefined, call.version, unfollowedMounts(analysis, pool.mountMethod) ? 'unless replaced by a mount this card cannot follow' : '');
   return mounts.flatMap((mount) => {

@@ -1,7 +1,8 @@
 /**
  * The only module that imports web-tree-sitter. It loads the runtime and the Python grammar from
  * paths the caller chooses (the bundle passes its own folder; tests pass node_modules), parses
- * with a time bound, and turns text edits into tree edits for incremental parsing.
+ * with a time bound, turns text edits into tree edits for incremental parsing, and runs queries
+ * over a whole tree or a range of it.
  */
 import { Edit, Language, Parser, Query } from 'web-tree-sitter';
 import type { Node, Point, Tree } from 'web-tree-sitter';
@@ -21,6 +22,12 @@ const PARSE_TIME_LIMIT_MS = 2000;
 /** One capture of a query: its name and the node. */
 export type QueryCapture = { readonly name: string; readonly node: SyntaxNode };
 
+/** A non-empty half-open range of UTF-16 offsets. */
+export type OffsetRange = { readonly start: number; readonly end: number };
+
+/** Runs a compiled query over a tree: every capture, or (with `range`) those of the nodes that overlap it, in document order. */
+export type RunQuery = (root: SyntaxNode, range?: OffsetRange) => QueryCapture[];
+
 /** A ready Python parser. Create one per server (or test run) with `createPythonParser`. */
 export type PythonParser = {
   /** Parses `text`, reusing `oldTree` when it was edited to match; undefined when parsing gave up. */
@@ -28,7 +35,9 @@ export type PythonParser = {
   /** Applies one change to `tree` so that it can be reused for the text after the change. */
   editTree(tree: SyntaxTree, oldText: string, change: TextChange): void;
   /** Compiles a query once (throws on a query the grammar rejects); the result runs it over a tree. */
-  compileQuery(source: string): (root: SyntaxNode) => QueryCapture[];
+  compileQuery(source: string): RunQuery;
+  /** Where `newTree`, parsed from the edited `oldTree`, differs in structure from it (a token's text aside), in offsets of the new text. */
+  changedRanges(oldTree: SyntaxTree, newTree: SyntaxTree): OffsetRange[];
 };
 
 export async function createPythonParser(paths: WasmPaths): Promise<PythonParser> {
@@ -39,7 +48,11 @@ export async function createPythonParser(paths: WasmPaths): Promise<PythonParser
   return {
     compileQuery(source) {
       const query = new Query(language, source);
-      return (root) => query.captures(root).map((capture) => ({ name: capture.name, node: capture.node }));
+      return (root, range) =>
+        query.captures(root, range ? { startIndex: range.start, endIndex: range.end } : {}).map((capture) => ({ name: capture.name, node: capture.node }));
+    },
+    changedRanges(oldTree, newTree) {
+      return oldTree.getChangedRanges(newTree).map((range) => ({ start: range.startIndex, end: range.endIndex }));
     },
     parse(text, oldTree) {
       const deadline = Date.now() + PARSE_TIME_LIMIT_MS;

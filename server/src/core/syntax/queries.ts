@@ -2,7 +2,7 @@
  * The tree-sitter queries of the analysis, one constant each, compiled once per language. One
  * pass over a tree yields every call, import and assignment that the analysis looks at.
  */
-import type { PythonParser, QueryCapture, SyntaxNode } from './parser';
+import type { PythonParser, RunQuery } from './parser';
 
 /** Capture names of OUTLINE_QUERY. */
 export const Capture = {
@@ -47,7 +47,7 @@ export const OUTLINE_QUERY = `
 (generator_expression body: (_) @loopBody)
 `;
 
-/** Compiles the outline query once; the returned function runs it over a tree. */
-export function createOutlineQuery(parser: PythonParser): (root: SyntaxNode) => QueryCapture[] {
+/** Compiles the outline query once; the returned function runs it over a tree, or over the nodes that overlap a range. */
+export function createOutlineQuery(parser: PythonParser): RunQuery {
   return parser.compileQuery(OUTLINE_QUERY);
 }

@@ -1,0 +1,63 @@
+/**
+ * File tables (import names, local subclasses) carried over an edit are the tables of the new tree:
+ * random edits of the fixtures and of generated Python, and the plain cases either way.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { carryFileTables, collectFileTables, type FileTables } from '../../../server/src/core/analysis/fileTables';
+import { createOutline } from '../../../server/src/core/analysis/outline';
+import type { TextChange } from '../../../server/src/core/syntax/parser';
+import { testEngine } from '../../helpers/engine';
+import { fixtureTexts, generatedPython, relativeEdit, resolveEdit } from '../../helpers/pythonArbitraries';
+
+/** The tables of `text` carried over `change` (undefined when not carried), and the tables of the edited text parsed afresh. */
+async function carriedAndFresh(text: string, change: TextChange): Promise<{ carried: FileTables | undefined; fresh: FileTables }> {
+  const { parser, runOutline, catalog } = await testEngine();
+  const edited = text.slice(0, change.start) + change.newText + text.slice(change.end);
+  const old = parser.parse(text)!;
+  const before = collectFileTables(createOutline(old.rootNode, runOutline).all(), catalog);
+  parser.editTree(old, text, change);
+  const next = parser.parse(edited, old)!;
+  const carried = carryFileTables(before, change, parser.changedRanges(old, next), createOutline(next.rootNode, runOutline).around);
+  old.delete();
+  next.delete();
+  const fresh = parser.parse(edited)!;
+  const tables = collectFileTables(createOutline(fresh.rootNode, runOutline).all(), catalog);
+  fresh.delete();
+  return { carried, fresh: tables };
+}
+
+const at = (text: string, needle: string, newText: string, length = 0): TextChange => ({ start: text.indexOf(needle), end: text.indexOf(needle) + length, newText });
+
+test('an edit away from imports and classes carries the tables; one in an import or class does not', async () => {
+  const text = 'import httpx as hx\nclass A(hx.Client):\n    pass\n# a comment\nc = hx.Client(timeout=1)\n';
+  for (const change of [at(text, 'a comment', 'x'), at(text, 'timeout', 'pool', 7), at(text, 'c = ', '\n\n')]) {
+    const { carried, fresh } = await carriedAndFresh(text, change);
+    assert.deepEqual(carried, fresh, JSON.stringify(change));
+  }
+  for (const change of [at(text, ' as hx', ''), at(text, 'pass', 'def __init__(self): pass', 4), at(text, '# a comment', 'import requests')]) {
+    assert.equal((await carriedAndFresh(text, change)).carried, undefined, JSON.stringify(change));
+  }
+});
+
+test('opening a string that swallows an import below is seen through the changed ranges', async () => {
+  const text = 'import httpx\nx = 1\nimport requests\n# """\n';
+  const { carried, fresh } = await carriedAndFresh(text, at(text, '1', '"""', 1));
+  assert.equal(carried, undefined);
+  assert.ok(!fresh.imports.names.has('requests'));
+});
+
+test('random edits: carried tables are the tables of the edited text', async () => {
+  let carriedCount = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(fc.constantFrom(...fixtureTexts()), generatedPython), relativeEdit, async (text, edit) => {
+      const { carried, fresh } = await carriedAndFresh(text, resolveEdit(text, edit));
+      if (carried === undefined) return;
+      carriedCount++;
+      assert.deepEqual(carried, fresh);
+    }),
+    { numRuns: 300 },
+  );
+  assert.ok(carriedCount > 0, 'some edits carry the tables');
+});
