@@ -40,6 +40,8 @@ export type ClientOptions = {
   readonly settings?: unknown | SettingsProvider;
   /** Extra process arguments for node (before the script). */
   readonly nodeArgs?: readonly string[];
+  /** Advertise `workspace.inlayHint.refreshSupport` (the server then asks for refreshes). */
+  readonly inlayHintRefresh?: boolean;
 };
 
 type Waiter = { readonly accept: (params: PublishDiagnosticsParams) => boolean; readonly resolve: (params: PublishDiagnosticsParams) => void };
@@ -61,6 +63,7 @@ export class LspTestClient {
     readonly connection: MessageConnection,
     private readonly pullsConfiguration: boolean,
     settings: unknown | SettingsProvider,
+    private readonly refreshesInlayHints: boolean,
   ) {
     this.startedAt = performance.now();
     this.settings = settings;
@@ -91,6 +94,10 @@ export class LspTestClient {
       this.serverRequests.push('client/registerCapability');
       return null;
     });
+    connection.onRequest('workspace/inlayHint/refresh', () => {
+      this.serverRequests.push('workspace/inlayHint/refresh');
+      return null;
+    });
     connection.onUnhandledNotification(() => undefined);
     connection.listen();
   }
@@ -99,7 +106,7 @@ export class LspTestClient {
   static start(options: ClientOptions = {}): LspTestClient {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BUNDLED_SERVER, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    return new LspTestClient(child, connection, options.settings !== undefined, options.settings);
+    return new LspTestClient(child, connection, options.settings !== undefined, options.settings, options.inlayHintRefresh === true);
   }
 
   /** initialize + initialized (with these workspace folders, if any); resolves with the server's InitializeResult. */
@@ -109,7 +116,7 @@ export class LspTestClient {
       rootUri: null,
       workspaceFolders,
       capabilities: {
-        workspace: { configuration: this.pullsConfiguration, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: this.pullsConfiguration, didChangeConfiguration: { dynamicRegistration: true }, inlayHint: { refreshSupport: this.refreshesInlayHints } },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           hover: { contentFormat: ['markdown', 'plaintext'] },

@@ -22,7 +22,7 @@ describe('bundled server: editor comforts', () => {
   let client: LspTestClient;
 
   before(async () => {
-    client = LspTestClient.start({ settings: (scopeUri: string | undefined) => settingsByUri.get(scopeUri ?? '') ?? {} });
+    client = LspTestClient.start({ settings: (scopeUri: string | undefined) => settingsByUri.get(scopeUri ?? '') ?? {}, inlayHintRefresh: true });
     const init = await client.initialize();
     assert.equal(init.capabilities.inlayHintProvider, true);
   });
@@ -50,6 +50,8 @@ describe('bundled server: editor comforts', () => {
     settingsByUri.set(uri, { inlayHints: { enable: false } });
     await client.changeSettings((scopeUri: string | undefined) => settingsByUri.get(scopeUri ?? '') ?? {});
     assert.deepEqual(await client.request('textDocument/inlayHint', { textDocument: { uri }, range }), []);
+    // Messages keep their order: the server's refresh request came before that answer.
+    assert.ok(client.serverRequests.includes('workspace/inlayHint/refresh'), 'the client is asked to refresh the hints it shows');
   });
 
   test('"Ignore PG101 on this line" writes a suppression comment that silences the finding', async () => {

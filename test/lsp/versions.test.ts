@@ -1,7 +1,8 @@
 /**
  * Version awareness over the protocol, against the bundled server: the project's pinned version
  * decides diagnostics and hover cards, `poolGuide/versions` reports it with the deciding file for
- * the status bar, and a changed project file (workspace/didChangeWatchedFiles) refreshes both.
+ * the status bar, and a changed project file (workspace/didChangeWatchedFiles) refreshes both, and
+ * the client's inlay hints.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -23,7 +24,7 @@ before(async () => {
   fs.writeFileSync(path.join(workspace, 'requirements.txt'), 'httpx==0.13.3\n');
   fs.mkdirSync(path.join(workspace, 'app'));
   fs.writeFileSync(path.join(workspace, 'app', 'main.py'), SOURCE);
-  client = LspTestClient.start();
+  client = LspTestClient.start({ inlayHintRefresh: true });
   client.connection.onNotification(VERSIONS_CHANGED_NOTIFICATION, () => versionsChanged++);
   await client.initialize([{ uri: pathToFileURL(workspace).toString(), name: 'project' }]);
 });
@@ -55,6 +56,11 @@ test('the pinned version decides diagnostics, hovers and the status bar report, 
   );
   assert.equal((await client.request<VersionsReport>(VERSIONS_REQUEST, { uri })).libraries[0]?.version, '0.18.0');
   assert.ok(versionsChanged >= 1, 'the client is told to refresh its status bar');
+  assert.deepEqual(
+    client.serverRequests.filter((method) => method === 'workspace/inlayHint/refresh'),
+    ['workspace/inlayHint/refresh'],
+    'and its inlay hints, once, before the new diagnostics',
+  );
 });
 
 test('a file outside any project assumes the newest release and says so; untitled documents too', async () => {

@@ -112,6 +112,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       clearVersionCache();
       current.clearOptions();
       publisher?.refreshAll();
+      // Versions decide which arguments are positional and so which get inlay hints.
+      if (refreshesInlayHints) void connection.languages.inlayHint.refresh();
       void connection.sendNotification(VERSIONS_CHANGED_NOTIFICATION);
     }),
   );
