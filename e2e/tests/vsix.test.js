@@ -1,10 +1,13 @@
 // The packaged pool-guide.vsix holds exactly what .vscodeignore allows (the bundles, both .wasm
-// files, package.json, README, LICENSE, CHANGELOG, syntaxes/, the icon), stays under 2 MiB, and
-// carries the Marketplace metadata. The other e2e tests install this same file.
+// files, package.json, README, LICENSE, CHANGELOG, syntaxes/, the rule pages, the icon), stays
+// under 2 MiB, carries the Marketplace metadata, and its CLI explains a rule with the whole page.
+// The other e2e tests install this same file.
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
+const { spawnSync } = require('child_process');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const paths = require('../lib/paths');
 const { readZip } = require('../lib/zip');
@@ -61,3 +64,20 @@ test('the packaged manifest is ready for the Marketplace', () => {
   assert.equal(icon.subarray(1, 4).toString(), 'PNG');
   assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128], 'icon is 128×128');
 });
+
+test('the packaged CLI explains a rule with its whole page', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-guide-vsix-'));
+  try {
+    for (const entry of readZip(paths.vsix).filter((e) => e.name.startsWith('extension/dist/') || e.name.startsWith('extension/docs/'))) {
+      const target = path.join(folder, entry.name);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, entry.read());
+    }
+    const run = spawnSync(process.execPath, [path.join(folder, 'extension', 'dist', 'cli.js'), 'explain', 'PG301'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, fs.readFileSync(path.join(paths.repo, 'docs', 'rules', 'PG301.md'), 'utf8'));
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
