@@ -7,10 +7,10 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawnSync } = require('child_process');
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const paths = require('../lib/paths');
-const { readZip } = require('../lib/zip');
+const { tempDir } = require('../lib/workspace');
+const { extract, readZip } = require('../lib/zip');
 
 const MAX_BYTES = 2 * 1024 * 1024;
 // vsce adds these two, and renames the three documents below.
@@ -66,18 +66,9 @@ test('the packaged manifest is ready for the Marketplace', () => {
 });
 
 test('the packaged CLI explains a rule with its whole page', () => {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-guide-vsix-'));
-  try {
-    for (const entry of readZip(paths.vsix).filter((e) => e.name.startsWith('extension/dist/') || e.name.startsWith('extension/docs/'))) {
-      const target = path.join(folder, entry.name);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, entry.read());
-    }
-    const run = spawnSync(process.execPath, [path.join(folder, 'extension', 'dist', 'cli.js'), 'explain', 'PG301'], { encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stdout, fs.readFileSync(path.join(paths.repo, 'docs', 'rules', 'PG301.md'), 'utf8'));
-  } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
+  const unpacked = tempDir('vsix-cli');
+  extract(paths.vsix, 'extension/', unpacked);
+  const run = spawnSync(process.execPath, [path.join(unpacked, 'dist', 'cli.js'), 'explain', 'PG301'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, fs.readFileSync(path.join(paths.repo, 'docs', 'rules', 'PG301.md'), 'utf8'));
 });
-

@@ -5,7 +5,6 @@
  * parser is loaded only for a file that needs it.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
@@ -241,8 +240,8 @@ describe('check: work only where there is something to analyse', () => {
       'busy/c.py': TUPLE,
     });
     try {
-      const run = (folder: string) => spawnSync(process.execPath, [path.join(tree.root, 'bin', 'cli.js'), 'check', folder], { cwd: tree.root, encoding: 'utf8' });
-      assert.deepEqual(pick(run('quiet')), { status: 0, stdout: 'No problems found.\n', stderr: '' });
+      const run = (folder: string) => runCli(['check', folder], tree.root, path.join(tree.root, 'bin', 'cli.js'));
+      assert.deepEqual(run('quiet'), { status: 0, stdout: 'No problems found.\n', stderr: '' });
       const busy = run('busy');
       assert.equal(busy.status, 2);
       assert.match(busy.stderr, /Pool Guide could not load its Python parser/);
@@ -251,6 +250,3 @@ describe('check: work only where there is something to analyse', () => {
     }
   });
 });
-
-const pick = ({ status, stdout, stderr }: { status: number | null; stdout: string; stderr: string }) => ({ status, stdout, stderr });
-

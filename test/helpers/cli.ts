@@ -11,8 +11,9 @@ import { repoRoot } from './repo';
 
 export type CliRun = { readonly status: number | null; readonly stdout: string; readonly stderr: string };
 
-export function runCli(args: readonly string[], cwd = repoRoot()): CliRun {
-  const result = spawnSync(process.execPath, [path.join(repoRoot(), 'dist', 'cli.js'), ...args], {
+/** Runs `cli` (by default the bundle in dist/) with `args` in `cwd`. */
+export function runCli(args: readonly string[], cwd = repoRoot(), cli = path.join(repoRoot(), 'dist', 'cli.js')): CliRun {
+  const result = spawnSync(process.execPath, [cli, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
