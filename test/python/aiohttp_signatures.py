@@ -14,6 +14,8 @@ import json
 import sys
 import warnings
 
+from signature_params import describe_param
+
 try:
     import aiohttp
     import aiohttp.client
@@ -26,14 +28,9 @@ warnings.simplefilter("ignore")
 FIELDS = ("total", "connect", "sock_read", "sock_connect")
 
 
-def describe_param(param):
-    has_default = param.default is not inspect.Parameter.empty
-    entry = {"name": param.name, "kind": param.kind.name, "has_default": has_default}
-    if has_default:
-        entry["default_repr"] = repr(param.default)
-        entry["default_type"] = type(param.default).__name__
-        entry["default_is_sentinel"] = param.default is sentinel
-    return entry
+def sentinel_fact(default):
+    """Whether the default is aiohttp's `sentinel` (an argument left out)."""
+    return {"default_is_sentinel": default is sentinel}
 
 
 def target_of(name):
@@ -49,7 +46,7 @@ def signature_of(name):
     # Methods and __init__ list `self` first; the catalog counts positions after it.
     if params and params[0].name == "self":
         params = params[1:]
-    return [describe_param(param) for param in params]
+    return [describe_param(param, sentinel_fact) for param in params]
 
 
 async def default_connector():

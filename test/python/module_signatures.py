@@ -12,6 +12,8 @@ import inspect
 import json
 import sys
 
+from signature_params import describe_param
+
 request = json.load(sys.stdin)
 try:
     module = importlib.import_module(request["module"])
@@ -29,15 +31,6 @@ def resolve(path):
     return target
 
 
-def describe(param):
-    has_default = param.default is not inspect.Parameter.empty
-    entry = {"name": param.name, "kind": param.kind.name, "has_default": has_default}
-    if has_default:
-        entry["default_repr"] = repr(param.default)
-        entry["default_type"] = type(param.default).__name__
-    return entry
-
-
 def signature(path):
     target = resolve(path)
     # urllib3 1.26 has a submodule `urllib3.request` where 2.x has the function.
@@ -46,7 +39,7 @@ def signature(path):
     params = list(inspect.signature(target).parameters.values())
     if inspect.isfunction(target) and params and params[0].name == "self":
         params = params[1:]
-    return [describe(p) for p in params]
+    return [describe_param(p) for p in params]
 
 
 def facts():

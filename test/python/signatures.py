@@ -10,6 +10,8 @@ import inspect
 import json
 import sys
 
+from signature_params import describe_param
+
 try:
     import httpx
 except ImportError as error:  # The TypeScript test turns this into a failure, never a skip.
@@ -24,15 +26,11 @@ def plain(value):
     return value if isinstance(value, (int, float, str, bool)) or value is None else None
 
 
-def describe_param(param):
-    has_default = param.default is not inspect.Parameter.empty
-    entry = {"name": param.name, "kind": param.kind.name, "has_default": has_default}
-    if has_default:
-        entry["default_repr"] = repr(param.default)
-        entry["default_type"] = type(param.default).__name__
-        if isinstance(param.default, (httpx.Limits, httpx.Timeout)):
-            entry["default_fields"] = {k: plain(v) for k, v in vars(param.default).items() if not k.startswith("_")}
-    return entry
+def config_fields(default):
+    """For a config object as a default (Limits, Timeout): its public attributes."""
+    if not isinstance(default, (httpx.Limits, httpx.Timeout)):
+        return {}
+    return {"default_fields": {k: plain(v) for k, v in vars(default).items() if not k.startswith("_")}}
 
 
 def main():
@@ -45,7 +43,7 @@ def main():
             callables[name] = None
             continue
         signature = inspect.signature(target)
-        callables[name] = [describe_param(p) for p in signature.parameters.values()]
+        callables[name] = [describe_param(p, config_fields) for p in signature.parameters.values()]
     json.dump({"version": httpx.__version__, "callables": callables}, sys.stdout, indent=1)
 
 
