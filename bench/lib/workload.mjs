@@ -1,7 +1,8 @@
 // The hover workload, the same for every language server: open a generated 10,000-line module
 // with 400 client constructions, time didOpen → first diagnostics, hovers on callees spread over
 // the file, hovers on blank lines (the floor), and a one-character edit followed at once by a hover.
-import { deadline, positionAt, stats, timed } from './lsp.mjs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { deadline, stats, timed } from './lsp.mjs';
 import generated from './generatedModule.cjs';
 
 const generatedModule = (lines = LINES, clients = CLIENTS) => generated.generatedModule(lines, clients);
@@ -23,7 +24,8 @@ export async function hoverWorkload(server, { uri, hovers, edits, strict }) {
   const { params, at } = await firstDiagnostics;
   const didOpenMs = at - opened;
 
-  const callees = [...text.matchAll(/httpx\.(?:Client|AsyncClient|HTTPTransport)\(/g)].map((match) => positionAt(text, match.index + 'httpx.'.length + 1));
+  const document = TextDocument.create(uri, 'python', 1, text);
+  const callees = [...text.matchAll(/httpx\.(?:Client|AsyncClient|HTTPTransport)\(/g)].map((match) => document.positionAt(match.index + 'httpx.'.length + 1));
   if (callees.length !== CLIENTS) throw new Error(`expected ${CLIENTS} callees, found ${callees.length}`);
   const hover = (position) => deadline(connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }), 'hover');
 
@@ -45,7 +47,7 @@ export async function hoverWorkload(server, { uri, hovers, edits, strict }) {
   }
 
   // Insert or delete one character in a comment line, then hover a callee at once.
-  const fillerPosition = positionAt(text, text.indexOf('# filler 200.') + 2);
+  const fillerPosition = document.positionAt(text.indexOf('# filler 200.') + 2);
   const editSamples = [];
   let version = 1;
   for (let index = 0; index < edits; index++) {
