@@ -28,7 +28,7 @@ export type FixFixture = {
 };
 
 const ORIGINAL = { kind: 'original' } as const;
-/** Documented old-API meanings, from shared/docs/library-facts.md §1 (PoolLimits, Timeout rows). */
+/** Documented old-API meanings, read at the httpx tags cited in each text (PoolLimits, Timeout). */
 const SOFT_HARD = 'PoolLimits(soft_limit=, hard_limit=) were the keep-alive and connection caps: soft_limit → max_keepalive_connections, hard_limit → max_connections (0.12.1 httpx/_config.py:298)';
 const OLD_TIMEOUT = 'Timeout(connect_timeout=…) set one phase; the others took `timeout`, whose default was None, so they had no limit (0.13.3 httpx/_config.py:206)';
 

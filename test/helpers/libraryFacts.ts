@@ -1,10 +1,10 @@
 /**
- * Reads `shared/docs/library-facts.json` (a sibling of the repository) and the few text
+ * Reads `test/fixtures/library-facts/library-facts.json` (see the README beside it) and the few text
  * conventions it uses: version ranges like "0.17.0-0.18.1" or "<=0.12.1-0.13.3", and entries that
  * say they are the "same_as" another callable's.
  */
 import * as fs from 'node:fs';
-import { sharedDocPath } from './repo';
+import { libraryFactsPath } from './repo';
 
 export type FactParam = {
   readonly name: string;
@@ -29,9 +29,7 @@ export type FactEntry = {
 export type HttpxFacts = Readonly<Record<string, unknown>>;
 
 export function readHttpxFacts(): HttpxFacts {
-  const file = sharedDocPath('library-facts.json');
-  if (!fs.existsSync(file)) throw new Error(`library facts not found at ${file} (shared/docs must sit next to the repository)`);
-  return JSON.parse(fs.readFileSync(file, 'utf8')).httpx as HttpxFacts;
+  return JSON.parse(fs.readFileSync(libraryFactsPath(), 'utf8')).httpx as HttpxFacts;
 }
 
 /** The entry list of a callable's key, following `{ same_as: "Client (…)" }` to the named key. */

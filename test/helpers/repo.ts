@@ -1,6 +1,6 @@
 /**
  * Where things are on disk for tests that read files: the repository root (found from the
- * compiled test's own folder, so it works from `out/`) and the shared docs beside the repository.
+ * compiled test's own folder, so it works from `out/`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,9 +18,9 @@ export function repoRoot(): string {
   throw new Error(`no pool-guide package.json above ${__dirname}`);
 }
 
-/** A file of the shared docs, which live in `shared/docs/` next to the repository folder. */
-export function sharedDocPath(file: string): string {
-  return path.join(repoRoot(), '..', 'shared', 'docs', file);
+/** The independent record of the real libraries' signatures (`test/fixtures/library-facts/`, see its README). */
+export function libraryFactsPath(): string {
+  return path.join(repoRoot(), 'test', 'fixtures', 'library-facts', 'library-facts.json');
 }
 
 /** Every file under `dir` (relative to the repo root) whose name ends with one of `extensions`. */

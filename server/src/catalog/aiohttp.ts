@@ -3,7 +3,7 @@
  * version ranges: ClientSession (its default timeout and pool), the per-request `timeout=` of its
  * request methods, `aiohttp.request`, and the deprecated `read_timeout=`/`conn_timeout=`. The
  * config objects are in `aiohttpConfig.ts`. Facts were read from the release tags in each
- * `source`; `../shared/docs/library-facts.md` §4 collects them. Data only.
+ * `source`; the tests check them against `test/fixtures/library-facts/`. Data only.
  */
 import { AIOHTTP_CONFIG_CALLABLES, AIOHTTP_CONFIGS, AIOHTTP_REPO, aiohttpAt as at, aiohttpMaster, CLIENT_DOCS, DEFAULT_TIMEOUT_3109 } from './aiohttpConfig';
 import type { CallableSpec, LibrarySpec, ParamSpec, PoolWait, ScalarReading, Source, VersionedFields } from './schema';

@@ -1,8 +1,8 @@
 /**
  * httpx (encode/httpx): clients, transports, Limits, Timeout and the request functions, with the
  * renamed and removed names of older releases (the config objects live in `httpxConfig.ts`). Facts
- * were read from the release tags named in each `source`; `../shared/docs/library-facts.md` §1
- * collects them. Data only.
+ * were read from the release tags named in each `source`; the tests check them against
+ * `test/fixtures/library-facts/`. Data only.
  */
 import { HTTPX_REPO as REPO, httpxAt as at, httpxConfigCallables, httpxConfigs, LIMITS_DOCS } from './httpxConfig';
 import type { CallableSpec, LibrarySpec, ParamSpec, PositionalOrder, Source, VersionedFields } from './schema';

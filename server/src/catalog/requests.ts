@@ -2,7 +2,7 @@
  * requests (psf/requests) 2.x: Session, its request methods and `mount`, `adapters.HTTPAdapter`
  * (the pool: positional order matters), the module-level request functions, and how `timeout=`
  * reads (a float, a `(connect, read)` pair, a urllib3 `Timeout`, or None: wait forever). Facts were
- * read at the tags in each `source`; `../shared/docs/library-facts.md` §2 collects them. Data only.
+ * read at the tags in each `source`; the tests check them against `test/fixtures/library-facts/`. Data only.
  */
 import type { CallableSpec, ConfigSpec, LibrarySpec, ParamSpec, PositionalOrder, Source, VersionedFields } from './schema';
 

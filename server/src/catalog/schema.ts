@@ -167,7 +167,7 @@ export type CallableSpec = {
   readonly poolPerCall?: boolean;
   readonly since?: string;
   readonly lifecycle?: Lifecycle;
-  /** The key of this callable in shared/docs/library-facts.json, when it is there. */
+  /** The key of this callable in test/fixtures/library-facts/library-facts.json, when it is there. */
   readonly factsKey?: string;
   /** Other paths under the library's modules that name the same callable (`util.retry.Retry` for `Retry`). */
   readonly aliases?: readonly string[];

@@ -2,8 +2,8 @@
  * urllib3 (urllib3/urllib3) 1.26 and 2.x: PoolManager / ProxyManager (pool keywords carried through
  * `**connection_pool_kw`), HTTPConnectionPool / HTTPSConnectionPool (2.0 removed `strict` from the
  * middle of the positional order), `connection_from_url`, `Timeout(total, connect, read)`, `Retry`,
- * and the `request` / `urlopen` methods. Facts were read at the tags in each `source`;
- * `../shared/docs/library-facts.md` §3 collects them. Data only.
+ * and the `request` / `urlopen` methods. Facts were read at the tags in each `source`; the tests
+ * check them against `test/fixtures/library-facts/`. Data only.
  */
 import type { CallableSpec, ConfigSpec, LibrarySpec, ParamSpec, PositionalOrder, Source, VersionedFields } from './schema';
 import { retryCallable } from './urllib3Retry';

@@ -1,6 +1,6 @@
 /**
  * The diagnostic rules: stable code, kebab-case name, default severity and a one-line summary.
- * Codes never change meaning once released (see shared/docs/rules.md).
+ * Codes never change meaning once released (see docs/rules/).
  */
 import type { Severity } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * The aiohttp catalog agrees with the `aiohttp` section of shared/docs/library-facts.json: for each
+ * The aiohttp catalog agrees with the `aiohttp` section of test/fixtures/library-facts/library-facts.json: for each
  * signature entry (BaseConnector, TCPConnector, each ClientTimeout release line and master,
  * ClientSession), at both ends of its version range, every parameter the catalog also has has the
  * same default text, keyword-only or positional index, introduction and lifecycle; the session
@@ -13,9 +13,9 @@ import { aiohttp } from '../../../server/src/catalog/aiohttp';
 import type { CallableSpec } from '../../../server/src/catalog/schema';
 import { clientDefaultAt, compareVersions, defaultAt, nameStatusAt, omittedFieldsAt, paramByName, positionalNamesAt } from '../../../server/src/catalog/versions';
 import { versionsToCheck, type FactEntry, type FactParam } from '../../helpers/libraryFacts';
-import { sharedDocPath } from '../../helpers/repo';
+import { libraryFactsPath } from '../../helpers/repo';
 
-const facts = JSON.parse(fs.readFileSync(sharedDocPath('library-facts.json'), 'utf8')).aiohttp as Readonly<Record<string, unknown>>;
+const facts = JSON.parse(fs.readFileSync(libraryFactsPath(), 'utf8')).aiohttp as Readonly<Record<string, unknown>>;
 const MASTER = '4.0.0';
 
 /** Which catalog callable each signature key describes. */

@@ -1,5 +1,5 @@
 /**
- * The httpx catalog agrees with shared/docs/library-facts.json: for every signature entry of a
+ * The httpx catalog agrees with test/fixtures/library-facts/library-facts.json: for every signature entry of a
  * callable with a `factsKey`, at both ends of the entry's version range, each parameter the catalog
  * also has has the same default text, the same keyword-only / positional index, exists at that
  * version, and has the same introduced / deprecated / removed versions. The DEFAULT_* objects

@@ -1,5 +1,5 @@
 /**
- * The requests and urllib3 catalogs agree with shared/docs/library-facts.json: at both ends of each
+ * The requests and urllib3 catalogs agree with test/fixtures/library-facts/library-facts.json: at both ends of each
  * entry's version range (within the releases the catalog covers), every parameter the facts list
  * and the catalog has sits at the same position, has the same default text and the same effective
  * default, and is removed when the facts say; Retry's signature text gives its positional order;
@@ -13,12 +13,12 @@ import { requests } from '../../../server/src/catalog/requests';
 import type { CallableSpec, LibrarySpec } from '../../../server/src/catalog/schema';
 import { urllib3 } from '../../../server/src/catalog/urllib3';
 import { compareVersions, defaultAt, nameStatusAt, paramByName, positionalNamesAt } from '../../../server/src/catalog/versions';
-import { sharedDocPath } from '../../helpers/repo';
+import { libraryFactsPath } from '../../helpers/repo';
 
 type FactParam = { name: string; position_or_keyword_only: string; default: string | null; removed?: string | null; effective_default?: unknown };
 type FactEntry = { versions: string; params?: FactParam[]; signature?: string };
 
-const facts = JSON.parse(fs.readFileSync(sharedDocPath('library-facts.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+const facts = JSON.parse(fs.readFileSync(libraryFactsPath(), 'utf8')) as Record<string, Record<string, unknown>>;
 
 /** Where the catalog follows the source over the facts file. */
 const EXCEPTIONS = [

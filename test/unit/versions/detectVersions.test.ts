@@ -75,8 +75,8 @@ test('a configured interpreter decides from its environment, ahead of the projec
 });
 
 test('the interpreter setting counts relative paths and ${workspaceFolder} from the workspace folder', () => {
-  assert.equal(interpreterPath('.venv/bin/python', '/work/project'), path.resolve('/work/project/.venv/bin/python'));
-  assert.equal(interpreterPath('${workspaceFolder}/.venv/bin/python', '/work/project'), path.resolve('/work/project/.venv/bin/python'));
-  assert.equal(interpreterPath('/opt/py/bin/python', '/work/project'), path.resolve('/opt/py/bin/python'));
-  assert.equal(interpreterPath('', '/work/project'), undefined);
+  assert.equal(interpreterPath('.venv/bin/python', '/home/user/project'), path.resolve('/home/user/project/.venv/bin/python'));
+  assert.equal(interpreterPath('${workspaceFolder}/.venv/bin/python', '/home/user/project'), path.resolve('/home/user/project/.venv/bin/python'));
+  assert.equal(interpreterPath('/opt/py/bin/python', '/home/user/project'), path.resolve('/opt/py/bin/python'));
+  assert.equal(interpreterPath('', '/home/user/project'), undefined);
 });
