@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, test } from 'node:test';
 import { cliFixture, runCli } from '../helpers/cli';
+import { repoRoot } from '../helpers/repo';
 
 const show = (args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}) => runCli(['show', ...args], cliFixture(), undefined, env);
 
@@ -86,10 +87,10 @@ describe('show for a terminal (the default)', () => {
   });
 
   test('npm start (show examples) reads as text: no Markdown table or emphasis markers', () => {
-    const run = show(['../../../examples'], { COLUMNS: '100' });
+    const run = runCli(['show', 'examples'], repoRoot(), undefined, { COLUMNS: '100' });
     assert.equal(run.stderr, '');
     assert.doesNotMatch(run.stdout, /\*\*|\|---|^\| /m);
-    assert.match(run.stdout, /^\.\.\/\.\.\/\.\.\/examples\/app\/clients\.py:11:10 · httpx\.Client$/m);
+    assert.match(run.stdout, /^examples\/app\/clients\.py:11:10 · httpx\.Client$/m);
   });
 });
 
