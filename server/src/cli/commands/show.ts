@@ -8,8 +8,7 @@ import { UsageError, type ShowCommand } from '../args';
 import { createFileAnalyzer } from '../analyzer';
 import { pythonFiles } from '../files';
 import { painter, terminalWidth } from '../format/paint';
-import { SourceReader } from '../sourceFile';
-import { mentionsCatalogModule } from '../../core/prefilter';
+import { mayImportCatalogModule, SourceReader } from '../sourceFile';
 import { showData, showMarkdown, showTerminal } from '../show/renderShown';
 import { shownCalls, type ShownCall } from '../show/shownCalls';
 
@@ -23,7 +22,7 @@ export async function runShow(command: ShowCommand): Promise<number> {
   const data: object[] = [];
   for (const file of roots.flatMap(pythonFiles)) {
     // Bytes that name no catalogued module hold no call to show.
-    const source = reader.read(file, (bytes) => mentionsCatalogModule(analyzer.catalog, bytes));
+    const source = reader.read(file, (bytes) => mayImportCatalogModule(analyzer.catalog, bytes));
     if ('skipped' in source) process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
     else if ('text' in source) {
       const calls = shownCalls(file, await analyzer.analyze(file, source.text), analyzer.catalog);
