@@ -13,6 +13,7 @@ import { clientDefaultOf, configOfObjectCall, configsOfCall, overridingArg, type
 import type { BoundCall } from '../types';
 import { argumentValue, poolRows, softCapNote } from './poolRows';
 import type { CalleeCardData, CardLink, CardRow } from './cardData';
+import { wrappedClientNote, wrappedClientRows } from './wrappedClientRows';
 import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, versionOf } from './format';
 
 export function calleeCard(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): string {
@@ -26,8 +27,8 @@ export function calleeCardData(call: BoundCall, analysis: LazyAnalysis, catalog:
     version: versionOf(call, analysis.options),
     summary: call.callable.summary,
     poolWait: call.callable.poolWait ? poolWaitSentence(call.callable.poolWait, configs) : undefined,
-    rows: [...tableRows(call, configs, catalog), ...poolRows(call, analysis, catalog)],
-    notes: cardNotes(call),
+    rows: [...tableRows(call, configs, catalog), ...wrappedClientRows(call, catalog), ...poolRows(call, analysis, catalog)],
+    notes: [...cardNotes(call), ...[wrappedClientNote(call, catalog)].filter((note): note is string => note !== undefined)],
     links: docLinks(call, configs),
   };
 }
@@ -75,12 +76,14 @@ function cardNotes(call: BoundCall): string[] {
     notes.push(`\`${overriding.name}=\` replaces the client's own pool: ${overriding.param.overrides.explanation}.`);
   }
   if (call.callable.poolPerCall) notes.push('Each call opens a new pool and closes it afterwards: connections are not reused between calls.');
+  for (const param of call.callable.params) if (param.setOutsideCode && (param.config || !call.args.some((arg) => arg.param === param))) notes.push(param.setOutsideCode);
   if (call.splats.length > 0) notes.push('`*args`/`**kwargs` may set options that are not visible here.');
   return notes;
 }
 
 function docLinks(call: BoundCall, configs: readonly EffectiveConfig[]): CardLink[] {
-  const links = new Map<string, string>([[call.callable.docs, `${call.callable.name} docs`]]);
+  const name = call.callable.anyResourcePath ? call.qualifiedName.slice(call.qualifiedName.lastIndexOf('.') + 1) : call.callable.name;
+  const links = new Map<string, string>([[call.callable.docs, `${name} docs`]]);
   for (const config of configs) links.set(config.config.docs, `${config.config.callable} docs`);
   return [...links].map(([url, title]) => ({ title, url }));
 }
