@@ -10,10 +10,12 @@ import { inconsistentLimits } from './inconsistentLimits';
 import { invalidConfig } from './invalidConfig';
 import { missingTimeout } from './missingTimeout';
 import { partialConfig } from './partialConfig';
+import { poolSmallerThanConcurrency } from './poolSmallerThanConcurrency';
 import { positionalConfigArgs } from './positionalConfigArgs';
 import { renamedOrRemoved } from './renamedOrRemoved';
 import { softPoolCap } from './softPoolCap';
 import { timeoutsDisabled } from './timeoutsDisabled';
+import { unboundedFanOut } from './unboundedFanOut';
 
 export const CHECKS: readonly Check[] = [
   ambiguousTimeoutTuple,
@@ -28,4 +30,6 @@ export const CHECKS: readonly Check[] = [
   inconsistentLimits,
   softPoolCap,
   clientPerRequest,
+  poolSmallerThanConcurrency,
+  unboundedFanOut,
 ];
