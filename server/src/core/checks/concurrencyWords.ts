@@ -4,12 +4,11 @@
  */
 import type { Concurrency, ConcurrentUse } from '../analysis/concurrency/types';
 import type { PoolCapacity } from '../config/poolCapacity';
+import { lineIndex } from '../text/lines';
 
 /** 1-based line of an offset. */
 export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-  return line;
+  return lineIndex(text).lineOf(offset) + 1;
 }
 
 /** `` `httpx.AsyncClient` (line 4) `` for the construction of a shared client. */
