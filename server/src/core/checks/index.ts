@@ -13,6 +13,7 @@ import { partialConfig } from './partialConfig';
 import { poolSmallerThanConcurrency } from './poolSmallerThanConcurrency';
 import { positionalConfigArgs } from './positionalConfigArgs';
 import { renamedOrRemoved } from './renamedOrRemoved';
+import { sdkClientDropsDefaults } from './sdkClientDropsDefaults';
 import { softPoolCap } from './softPoolCap';
 import { timeoutsDisabled } from './timeoutsDisabled';
 import { unboundedFanOut } from './unboundedFanOut';
@@ -29,6 +30,7 @@ export const CHECKS: readonly Check[] = [
   ignoredPoolConfig,
   inconsistentLimits,
   softPoolCap,
+  sdkClientDropsDefaults,
   clientPerRequest,
   poolSmallerThanConcurrency,
   unboundedFanOut,
