@@ -109,7 +109,7 @@ describe('show --format markdown and json', () => {
     const cards = JSON.parse(run.stdout) as Record<string, unknown>[];
     assert.equal(cards.length, 2);
     const [first] = cards;
-    assert.deepEqual(Object.keys(first), ['path', 'line', 'column', 'callee', 'library', 'version', 'versionSource', 'summary', 'poolWait', 'rows', 'notes', 'links', 'findings']);
+    assert.deepEqual(Object.keys(first), ['path', 'line', 'column', 'callee', 'library', 'version', 'versionSource', 'summary', 'poolWait', 'rows', 'concurrency', 'notes', 'links', 'findings']);
     assert.deepEqual([first.path, first.line, first.column, first.callee, first.library, first.versionSource], ['plain/one.py', 3, 10, 'httpx.Client', 'httpx', 'assumed: newest in the catalog']);
     assert.deepEqual((first.rows as unknown[]).slice(0, 3), [
       { option: 'connect', value: '3.05 s', origin: 'tuple item 1' },

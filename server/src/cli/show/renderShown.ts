@@ -23,6 +23,10 @@ export function showTerminal(call: ShownCall, width: number, paint: Paint): stri
     const header = ['option', 'value', 'from'].map((title) => paint(title, 'dim'));
     out.push('', ...table([header, ...card.rows.map((row) => [text(row.option), text(row.value), text(row.origin)])], width, INDENT));
   }
+  if (card.concurrency.length > 0) {
+    const header = ['used concurrently at', 'at once', 'pool enough?'].map((title) => paint(title, 'dim'));
+    out.push('', ...table([header, ...card.concurrency.map((row) => [text(row.where), text(row.atOnce), text(row.enough)])], width, INDENT));
+  }
   for (const note of card.notes) out.push(...paragraph(note));
   const footer = [`${card.version.library} ${card.version.version} (${card.version.source})`, ...card.links.map((link) => link.title)].join(' · ');
   out.push('', ...wrap(paint(footer, 'dim'), width, INDENT));
@@ -66,6 +70,7 @@ export function showData(call: ShownCall): object {
     summary: plainText(card.summary),
     poolWait: card.poolWait === undefined ? null : plainText(card.poolWait),
     rows: card.rows.map((row) => ({ option: plainText(row.option), value: plainText(row.value), origin: plainText(row.origin) })),
+    concurrency: card.concurrency.map((row) => ({ where: plainText(row.where), atOnce: plainText(row.atOnce), enough: plainText(row.enough) })),
     notes: card.notes.map(plainText),
     links: card.links,
     findings: call.findings.map((finding) => ({ ...finding, message: plainText(finding.message), fixes: finding.fixes.map((fix) => ({ ...fix, title: plainText(fix.title) })) })),

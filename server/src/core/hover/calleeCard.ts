@@ -6,6 +6,7 @@
  * Markdown and the CLI's `show` renders for a terminal or as JSON.
  */
 import type { Catalog } from '../../catalog';
+import { CONCURRENCY_MODULES } from '../../catalog/concurrency';
 import { defaultAt, nameStatusAt } from '../../catalog/versions';
 import type { LazyAnalysis } from '../analysis/analyze';
 import { parseDefault } from '../config/defaults';
@@ -13,8 +14,12 @@ import { clientDefaultOf, configOfObjectCall, configsOfCall, overridingArg, type
 import type { BoundCall } from '../types';
 import { argumentValue, poolRows, softCapNote } from './poolRows';
 import type { CalleeCardData, CardLink, CardRow } from './cardData';
+import { clientConcurrencyRows } from './concurrencyCard';
 import { wrappedClientNote, wrappedClientRows } from './wrappedClientRows';
 import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, versionOf } from './format';
+
+/** A text that names no construct's module has no concurrency to show (a word test: cheap, and never misses an import). */
+const CONCURRENCY_MODULE_WORD = new RegExp(`\\b(?:${[...CONCURRENCY_MODULES].join('|')})\\b`);
 
 export function calleeCard(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): string {
   return calleeCardMarkdown(calleeCardData(call, analysis, catalog));
@@ -28,6 +33,8 @@ export function calleeCardData(call: BoundCall, analysis: LazyAnalysis, catalog:
     summary: call.callable.summary,
     poolWait: call.callable.poolWait ? poolWaitSentence(call.callable.poolWait, configs) : undefined,
     rows: [...tableRows(call, configs, catalog), ...wrappedClientRows(call, catalog), ...poolRows(call, analysis, catalog)],
+    // Concurrency needs the whole analysis: only for a client of a text that can name a construct's module.
+    concurrency: call.callable.kind === 'client' && CONCURRENCY_MODULE_WORD.test(analysis.text) ? clientConcurrencyRows(call, analysis.complete(), catalog) : [],
     notes: [...cardNotes(call), ...[wrappedClientNote(call, catalog)].filter((note): note is string => note !== undefined)],
     links: docLinks(call, configs),
   };
@@ -39,6 +46,10 @@ export function calleeCardMarkdown(card: CalleeCardData): string {
   if (card.poolWait) lines.push(card.poolWait, '');
   if (card.rows.length > 0) {
     lines.push('| option | value | from |', '|---|---|---|', ...card.rows.map((row) => `| ${cell(row.option)} | ${cell(row.value)} | ${cell(row.origin)} |`), '');
+  }
+  if (card.concurrency.length > 0) {
+    const rows = card.concurrency.map((row) => `| ${cell(row.where)} | ${cell(row.atOnce)} | ${cell(row.enough)} |`);
+    lines.push('Used concurrently:', '', '| where | at once | pool enough? |', '|---|---|---|', ...rows, '');
   }
   lines.push(...card.notes.flatMap((note) => [note, '']));
   lines.push(card.links.map((link) => `[${link.title}](${link.url})`).join(' · '));
