@@ -1,7 +1,7 @@
 /**
  * Why a call may run many times, from its module alone: it sits in a loop or comprehension body, in
  * a function that the module calls from a loop, in a coroutine (a handler runs once per request;
- * one that the module only hands to a runner, `asyncio.run(main())`, runs once), or in a function decorated
+ * one that the module only hands to a runner, `asyncio.run(main())`, or named `main`, runs once), or in a function decorated
  * as a route or task handler. Read from the outline's captures and spans (no `node.parent`); the
  * index of called names is built on first need.
  */
@@ -20,6 +20,9 @@ const TASK_DECORATORS: ReadonlySet<string> = new Set(['task', 'shared_task', 'pe
  * when another is missing (`… if current else Client()`, `current or Client()`).
  */
 const KEPT_BEFORE = [/^\s*(?:return|yield)\b/, /^\s*[\w.]*[.[][^=]*(?<![=!<>])=(?!=)/, /\belse\s+$/, /\bor\s+$/];
+
+/** Coroutines that by convention are a program's entry point, started once (`asyncio.run(main())` in another module or a script's last line). */
+const ENTRY_POINT_NAMES: ReadonlySet<string> = new Set(['main', 'amain', 'async_main', '_main', '_amain']);
 
 /** A call written as the argument of a runner (`asyncio.run(main())`, `loop.run_until_complete(main())`): text just before it. */
 const RUNNER_BEFORE = /\b(?:run|run_until_complete)\(\s*$/;
@@ -76,8 +79,8 @@ function calledRepeatedly(text: string, definition: SyntaxNode, functionName: st
   const calls = callsByName.get(functionName);
   if (calls?.firstLoop) return { kind: 'called-from-loop', functionName, loopStart: calls.firstLoop.startIndex };
   const isCoroutine = text.startsWith('async', definition.startIndex);
-  // A coroutine the module only hands to a runner is its entry point: it runs once.
-  if (isCoroutine && !(calls?.onlyRunnerArguments ?? false)) return { kind: 'coroutine', functionName };
+  // A coroutine the module only hands to a runner, or named as an entry point, runs once.
+  if (isCoroutine && !(calls?.onlyRunnerArguments ?? false) && !ENTRY_POINT_NAMES.has(functionName)) return { kind: 'coroutine', functionName };
   return undefined;
 }
 
