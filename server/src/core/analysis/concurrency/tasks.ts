@@ -7,7 +7,8 @@ import { CONCURRENCY_CONSTRUCTS, executorConstruct } from '../../../catalog/conc
 import type { ConcurrencyConstruct } from '../../../catalog/schema';
 import { FieldName, NodeKind } from '../../syntax/nodeKinds';
 import type { SyntaxNode } from '../../syntax/parser';
-import { constructionOf, constructOfCallee, dottedName, functionOf, parameterNames, type ConcurrencyContext } from './context';
+import { dottedName } from '../callSites';
+import { constructionOf, constructOfCallee, functionOf, parameterNames, type ConcurrencyContext } from './context';
 import type { Concurrency } from './types';
 import { argumentFor, defaultSize, lengthOf, sizeOf } from './width';
 
