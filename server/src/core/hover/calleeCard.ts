@@ -9,7 +9,7 @@ import type { LazyAnalysis } from '../analysis/analyze';
 import { parseDefault } from '../config/defaults';
 import { clientDefaultOf, configOfObjectCall, configsOfCall, overridingArg, type EffectiveConfig } from '../config/effective';
 import type { BoundCall } from '../types';
-import { argumentValue, poolRows, softCapNote } from './poolRows';
+import { argumentValue, explicitOrigin, poolRows, softCapNote } from './poolRows';
 import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, versionLabel } from './format';
 
 export function calleeCard(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): string {
@@ -42,7 +42,7 @@ function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], catalog
     const number = parseDefault(written);
     const omitted = param.effectiveDefault?.text ?? (typeof number === 'number' ? formatNumber(number, param.unit) : written);
     const value = arg ? argumentValue(arg.expr, param.unit) : call.splats.length > 0 ? 'unknown: may be set by `**kwargs`' : omitted;
-    rows.push(`| \`${param.name}\` | ${cell(value + softCapNote(call.callable, call, param, call.version))} | ${arg ? 'explicit' : call.splats.length > 0 ? 'unknown here' : `\`${call.callable.name}\` default`} |`);
+    rows.push(`| \`${param.name}\` | ${cell(value + softCapNote(call.callable, call, param, call.version))} | ${arg ? explicitOrigin(arg.expr) : call.splats.length > 0 ? 'unknown here' : `\`${call.callable.name}\` default`} |`);
   }
   return rows;
 }

@@ -39,6 +39,11 @@ export const NodeKind = {
   typedParameter: 'typed_parameter',
   defaultParameter: 'default_parameter',
   typedDefaultParameter: 'typed_default_parameter',
+  relativeImport: 'relative_import',
+  importPrefix: 'import_prefix',
+  expressionStatement: 'expression_statement',
+  returnStatement: 'return_statement',
+  globalStatement: 'global_statement',
 } as const;
 
 export const FieldName = {

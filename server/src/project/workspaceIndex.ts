@@ -1,0 +1,192 @@
+/**
+ * The workspace index, for the server and the CLI: every `.py` file of the workspace folders by
+ * module name (a walk in the background, bounded in files), and each file's summary, computed the
+ * first time an analysis reads it and kept in a bounded cache. Open documents' texts win over the
+ * disk. `generation` changes whenever an answer an analysis has read may have changed: the table
+ * (walk done, a file created or deleted), or a file whose summary was read since the last change.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { lookupImported, type ImportedValue, type WorkspaceModules, type WorkspaceValues } from '../core/workspace/lookup';
+import { createModuleTable, moduleKeyOf, type ModuleFile, type ModuleTable } from '../core/workspace/moduleTable';
+import type { ModuleSummary } from '../core/workspace/summary';
+import { LruMap } from './lruMap';
+import { walkPythonFiles } from './pythonTree';
+
+export type IndexLimits = {
+  /** Files indexed per walk; the rest of a larger workspace is not found. */
+  readonly maxFiles: number;
+  /** A larger module is not summarised (a generated one, say): its names read as unknown. */
+  readonly maxFileBytes: number;
+  /** Summaries kept at once; the least recently read are computed again when needed. */
+  readonly maxSummaries: number;
+};
+
+export const DEFAULT_INDEX_LIMITS: IndexLimits = { maxFiles: 20_000, maxFileBytes: 1_000_000, maxSummaries: 4_000 };
+
+type Summary = ModuleSummary | { readonly unavailable: string };
+
+const EMPTY_TABLE = createModuleTable([]);
+
+const BUILDING: ImportedValue = { kind: 'unknown', reason: 'the workspace index is still being built' };
+
+export class WorkspaceIndex {
+  private folders: readonly string[] = [];
+  private table: ModuleTable | undefined;
+  private readonly byPath = new Map<string, ModuleFile>();
+  private readonly summaries: LruMap<string, Summary>;
+  private readonly openTexts = new Map<string, string>();
+  /** Files whose summary (or absence) an analysis has read since `generation` last changed. */
+  private readonly read = new Set<string>();
+  private currentGeneration = 0;
+  private walk: AbortController | undefined;
+  private truncated = false;
+  private readonly modules: WorkspaceModules;
+
+  constructor(
+    private readonly summarize: (text: string) => ModuleSummary | undefined,
+    private readonly limits: IndexLimits = DEFAULT_INDEX_LIMITS,
+    /** Called when a new generation begins: analyses that read the index may now read something else. */
+    private readonly onChange?: () => void,
+  ) {
+    this.summaries = new LruMap(limits.maxSummaries);
+    const table = () => this.table ?? EMPTY_TABLE;
+    this.modules = {
+      get table() {
+        return table();
+      },
+      summaryOf: (file) => this.summaryOf(file.path),
+    };
+  }
+
+  get generation(): number {
+    return this.currentGeneration;
+  }
+
+  /** True once the files are known (walked or given). */
+  get ready(): boolean {
+    return this.table !== undefined;
+  }
+
+  get fileCount(): number {
+    return this.byPath.size;
+  }
+
+  /** Walks the folders in the background (a walk under way is cancelled); resolves when done, or cancelled. */
+  async build(folders: readonly string[]): Promise<void> {
+    this.walk?.abort();
+    const walk = (this.walk = new AbortController());
+    const found: string[] = [];
+    let truncated = false;
+    for (const folder of folders) {
+      const result = await walkPythonFiles(folder, this.limits.maxFiles - found.length, walk.signal);
+      found.push(...result.files);
+      truncated ||= result.truncated;
+    }
+    if (walk.signal.aborted) return;
+    this.truncated = truncated;
+    this.setFiles(folders, found);
+  }
+
+  /** Stops a walk under way. */
+  cancel(): void {
+    this.walk?.abort();
+  }
+
+  /** The files of the folders, as walked by the caller (the CLI). */
+  setFiles(folders: readonly string[], files: readonly string[]): void {
+    this.folders = folders.map((folder) => path.resolve(folder));
+    this.byPath.clear();
+    for (const file of files) {
+      const entry = this.moduleFile(path.resolve(file));
+      if (entry) this.byPath.set(entry.path, entry);
+    }
+    this.rebuildTable();
+  }
+
+  /** An open document's text (undefined when it closes); true when answers may have changed. */
+  setOpenText(file: string, text: string | undefined): boolean {
+    if (!file.endsWith('.py') || this.openTexts.get(file) === text) return false;
+    if (text === undefined) this.openTexts.delete(file);
+    else this.openTexts.set(file, text);
+    return this.forget(file);
+  }
+
+  /** A file changed on disk; true when answers may have changed. An open document's text wins over its file. */
+  fileChanged(file: string, change: 'created' | 'changed' | 'deleted'): boolean {
+    if (!file.endsWith('.py') || !this.table) return false;
+    if (change === 'changed') return this.openTexts.has(file) ? false : this.forget(file);
+    const entry = this.moduleFile(file);
+    if (!entry) return false;
+    if (change === 'created' && !this.byPath.has(file) && this.byPath.size < this.limits.maxFiles) this.byPath.set(file, entry);
+    else if (change === 'deleted') this.byPath.delete(file);
+    this.summaries.delete(file);
+    this.rebuildTable();
+    return true;
+  }
+
+  /** What the analysis of the document at `file` (undefined for one without a file) reads of the workspace. */
+  valuesFor(file: string | undefined): WorkspaceValues {
+    const importer = file === undefined ? undefined : (this.byPath.get(file) ?? this.moduleFile(file));
+    return {
+      generation: this.currentGeneration,
+      importer: importer?.path ?? '',
+      lookup: (dotted, called) => {
+        if (!this.table) return BUILDING;
+        const found = lookupImported(this.modules, importer, dotted, called);
+        return found ?? (this.truncated ? { kind: 'unknown', reason: `not found in the first ${this.limits.maxFiles} files of the workspace` } : undefined);
+      },
+    };
+  }
+
+  private summaryOf(file: string): Summary {
+    this.read.add(file);
+    const cached = this.summaries.get(file);
+    if (cached) return cached;
+    const summary = this.computeSummary(file);
+    this.summaries.set(file, summary);
+    return summary;
+  }
+
+  private computeSummary(file: string): Summary {
+    let text = this.openTexts.get(file);
+    if (text === undefined) {
+      try {
+        const size = fs.statSync(file).size;
+        if (size > this.limits.maxFileBytes) return { unavailable: `is too large to index (${Math.round(size / 1_000_000)} MB)` };
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        return { unavailable: 'could not be read' };
+      }
+    } else if (text.length > this.limits.maxFileBytes) return { unavailable: 'is too large to index' };
+    return this.summarize(text) ?? { unavailable: 'could not be parsed in time' };
+  }
+
+  /** Drops a file's summary; when an analysis read it, a new generation begins. */
+  private forget(file: string): boolean {
+    this.summaries.delete(file);
+    if (!this.read.has(file)) return false;
+    this.nextGeneration();
+    return true;
+  }
+
+  private rebuildTable(): void {
+    this.table = createModuleTable(this.byPath.values());
+    this.nextGeneration();
+  }
+
+  private nextGeneration(): void {
+    this.currentGeneration++;
+    this.read.clear();
+    this.onChange?.();
+  }
+
+  /** The module file of a path under one of the folders (the innermost), else of its own folder. */
+  private moduleFile(file: string): ModuleFile | undefined {
+    const folder = this.folders.filter((candidate) => file.startsWith(candidate + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
+    const relative = path.relative(folder, file).split(path.sep).join('/');
+    const key = moduleKeyOf(relative);
+    return key && { ...key, path: file, label: relative, uri: pathToFileURL(file).href };
+  }
+}
