@@ -69,7 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const projectVersions = createProjectVersions(engine.catalog.libraries, detector, () => workspaceFolders);
     const toolConfig = createToolConfigProvider(() => workspaceFolders, (message) => connection.console.warn(message));
     // Answers that read other modules may change: diagnostics are published again (hovers ask anew anyway).
-    workspaceIndex = new WorkspaceIndex((text) => summarizeText(engine.parser, text), undefined, () => publisher?.refreshAll());
+    workspaceIndex = new WorkspaceIndex((text) => summarizeText(engine.parser, text), { onChange: () => publisher?.refreshAll() });
     session = new Session(engine, createSettingsFetcher(connection, () => pullsConfiguration), projectVersions, toolConfig, workspaceIndex);
     watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     refreshesInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;

@@ -25,6 +25,16 @@ export type IndexLimits = {
 
 export const DEFAULT_INDEX_LIMITS: IndexLimits = { maxFiles: 20_000, maxFileBytes: 1_000_000, maxSummaries: 4_000 };
 
+export type IndexOptions = {
+  readonly limits?: IndexLimits;
+  /** Called when a new generation begins: analyses that read the index may now read something else. */
+  readonly onChange?: () => void;
+  /** How a file is named to people (default: its path under its folder). */
+  readonly labelOf?: (file: string, folder: string) => string;
+  /** Whether sites carry a `file:` link (default true; plain text output has no use for one). */
+  readonly links?: boolean;
+};
+
 type Summary = ModuleSummary | { readonly unavailable: string };
 
 const EMPTY_TABLE = createModuleTable([]);
@@ -42,15 +52,24 @@ export class WorkspaceIndex {
   private currentGeneration = 0;
   private walk: AbortController | undefined;
   private truncated = false;
+  /** Whether an analysis asked anything since the generation last changed. */
+  private consulted = false;
   private readonly modules: WorkspaceModules;
+
+  private readonly limits: IndexLimits;
+  private readonly onChange?: () => void;
+  private readonly labelOf: (file: string, folder: string) => string;
+  private readonly links: boolean;
 
   constructor(
     private readonly summarize: (text: string) => ModuleSummary | undefined,
-    private readonly limits: IndexLimits = DEFAULT_INDEX_LIMITS,
-    /** Called when a new generation begins: analyses that read the index may now read something else. */
-    private readonly onChange?: () => void,
+    options: IndexOptions = {},
   ) {
-    this.summaries = new LruMap(limits.maxSummaries);
+    this.limits = options.limits ?? DEFAULT_INDEX_LIMITS;
+    this.onChange = options.onChange;
+    this.labelOf = options.labelOf ?? ((file, folder) => path.relative(folder, file).split(path.sep).join('/'));
+    this.links = options.links ?? true;
+    this.summaries = new LruMap(this.limits.maxSummaries);
     const table = () => this.table ?? EMPTY_TABLE;
     this.modules = {
       get table() {
@@ -133,6 +152,7 @@ export class WorkspaceIndex {
       generation: this.currentGeneration,
       importer: importer?.path ?? '',
       lookup: (dotted, called) => {
+        this.consulted = true;
         if (!this.table) return BUILDING;
         const found = lookupImported(this.modules, importer, dotted, called);
         return found ?? (this.truncated ? { kind: 'unknown', reason: `not found in the first ${this.limits.maxFiles} files of the workspace` } : undefined);
@@ -154,7 +174,7 @@ export class WorkspaceIndex {
     if (text === undefined) {
       try {
         const size = fs.statSync(file).size;
-        if (size > this.limits.maxFileBytes) return { unavailable: `is too large to index (${Math.round(size / 1_000_000)} MB)` };
+        if (size > this.limits.maxFileBytes) return { unavailable: `is too large to index (${size >= 1_000_000 ? `${Math.round(size / 1_000_000)} MB` : `${size} bytes`})` };
         text = fs.readFileSync(file, 'utf8');
       } catch {
         return { unavailable: 'could not be read' };
@@ -176,17 +196,19 @@ export class WorkspaceIndex {
     this.nextGeneration();
   }
 
+  /** A new generation; listeners hear of it only when an analysis asked the index anything since the last one. */
   private nextGeneration(): void {
     this.currentGeneration++;
     this.read.clear();
-    this.onChange?.();
+    const consulted = this.consulted;
+    this.consulted = false;
+    if (consulted) this.onChange?.();
   }
 
   /** The module file of a path under one of the folders (the innermost), else of its own folder. */
   private moduleFile(file: string): ModuleFile | undefined {
     const folder = this.folders.filter((candidate) => file.startsWith(candidate + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
-    const relative = path.relative(folder, file).split(path.sep).join('/');
-    const key = moduleKeyOf(relative);
-    return key && { ...key, path: file, label: relative, uri: pathToFileURL(file).href };
+    const key = moduleKeyOf(path.relative(folder, file).split(path.sep).join('/'));
+    return key && { ...key, path: file, label: this.labelOf(file, folder), ...(this.links ? { uri: pathToFileURL(file).href } : {}) };
   }
 }

@@ -17,9 +17,10 @@ export async function runShow(paths: readonly string[]): Promise<number> {
   const roots = paths.length > 0 ? paths : ['.'];
   const missing = roots.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
-  const analyzer = createFileAnalyzer();
+  const files = roots.flatMap(pythonFiles);
+  const analyzer = createFileAnalyzer({}, { roots, files });
   const reader = new SourceReader();
-  for (const file of roots.flatMap(pythonFiles)) {
+  for (const file of files) {
     // Bytes that name no catalogued module hold no call to show.
     const source = reader.read(file, (bytes) => mentionsCatalogModule(analyzer.catalog, bytes));
     if ('skipped' in source) process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
