@@ -10,8 +10,8 @@ import { lineIndex } from '../../core/text/lines';
 import { UsageError } from '../args';
 import { createFileAnalyzer } from '../analyzer';
 import { pythonFiles } from '../files';
-import { SourceReader } from '../sourceFile';
-import { mentionsCatalogModule } from '../../core/prefilter';
+import { mayImportCatalogModule, SourceReader } from '../sourceFile';
+
 
 export async function runShow(paths: readonly string[]): Promise<number> {
   const roots = paths.length > 0 ? paths : ['.'];
@@ -22,7 +22,7 @@ export async function runShow(paths: readonly string[]): Promise<number> {
   const reader = new SourceReader();
   for (const file of files) {
     // Bytes that name no catalogued module hold no call to show.
-    const source = reader.read(file, (bytes) => mentionsCatalogModule(analyzer.catalog, bytes));
+    const source = reader.read(file, (bytes) => mayImportCatalogModule(analyzer.catalog, bytes));
     if ('skipped' in source) process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
     else if ('text' in source) process.stdout.write(showFile(file, await analyzer.analyze(file, source.text), analyzer.catalog));
   }
@@ -35,7 +35,8 @@ function showFile(file: string, analysis: Analysis, catalog: Catalog): string {
   for (const call of analysis.calls) {
     if (call.callable.kind === 'config') continue;
     const { line, character } = lines.positionOf(call.calleeSpan.start);
-    const hover = hoverAt(analysis, call.calleeSpan.start, catalog);
+    // The end of the callee: in `c.with_options(...).chat.create(...)` the start is also the inner call's.
+    const hover = hoverAt(analysis, call.calleeSpan.end, catalog);
     out.push(`── ${file}:${line + 1}:${character + 1}  ${analysis.text.slice(call.calleeSpan.start, call.calleeSpan.end)}(...)\n`);
     if (hover) out.push(`${hover.markdown}\n`);
     const inside = analysis.findings.filter((finding) => finding.span.start >= call.span.start && finding.span.end <= call.span.end);

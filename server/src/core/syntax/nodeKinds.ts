@@ -40,10 +40,20 @@ export const NodeKind = {
   defaultParameter: 'default_parameter',
   typedDefaultParameter: 'typed_default_parameter',
   relativeImport: 'relative_import',
-  importPrefix: 'import_prefix',
   expressionStatement: 'expression_statement',
   returnStatement: 'return_statement',
   globalStatement: 'global_statement',
+  withStatement: 'with_statement',
+  withItem: 'with_item',
+  listComprehension: 'list_comprehension',
+  generatorExpression: 'generator_expression',
+  forInClause: 'for_in_clause',
+  forStatement: 'for_statement',
+  list: 'list',
+  lambda: 'lambda',
+  await: 'await',
+  subscript: 'subscript',
+  slice: 'slice',
 } as const;
 
 export const FieldName = {
@@ -63,4 +73,5 @@ export const FieldName = {
   operator: 'operator',
   superclasses: 'superclasses',
   definition: 'definition',
+  subscript: 'subscript',
 } as const;
