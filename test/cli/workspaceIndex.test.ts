@@ -21,7 +21,7 @@ const TREE = {
 
 describe('CLI: values from other files of the tree', () => {
   test('show: the value and where it is defined, as a path from the working directory', () => {
-    const run = runCli(['show', '.'], workspaceFixture('values-package'));
+    const run = runCli(['show', '--format', 'markdown', '.'], workspaceFixture('values-package'));
     assert.equal(run.status, 0);
     assert.ok(run.stdout.includes('| `connect` | 2.5 s | explicit, via `HTTP_TIMEOUT` (shop/settings.py, line 5) |'), run.stdout);
     assert.ok(run.stdout.includes('| `read` | 30.0 s | explicit, via `READ_TIMEOUT` (shop/core/config.py, line 3) |'));
@@ -48,7 +48,7 @@ describe('CLI: values from other files of the tree', () => {
       'big/use.py': 'import httpx\nfrom .generated import POOL\nclient = httpx.Client(limits=httpx.Limits(max_connections=POOL))\n',
     });
     try {
-      const run = runCli(['show', 'big/use.py', 'big/generated.py'], root);
+      const run = runCli(['show', '--format', 'markdown', 'big/use.py', 'big/generated.py'], root);
       assert.equal(run.status, 0);
       assert.match(run.stdout, /\| `max_connections` \| unknown: big\/generated\.py is too large to index \(50 MB\) \|/);
     } finally {
