@@ -18,6 +18,7 @@ import { createEngine } from '../core/engine';
 import { importsCatalogModule } from '../core/prefilter';
 import { describeDecision, type VersionDecision } from '../core/versions/decide';
 import { createVersionDetector } from '../project/detectVersions';
+import { nodeProjectFiles } from '../project/nodeProjectFiles';
 import { createToolConfigLoader } from '../project/toolConfigFile';
 import { WorkspaceIndex } from '../project/workspaceIndex';
 import { summarizeText } from '../core/workspace/summarize';
@@ -40,13 +41,13 @@ export function createFileAnalyzer(flags: RuleSelection = {}, tree?: RunTree): F
   // Summaries are read only when an analysis needs them, and an analysis runs after the parser is loaded.
   const index =
     tree &&
-    new WorkspaceIndex((text) => (loaded ? summarizeText(loaded.parser, text) : undefined), {
+    new WorkspaceIndex(nodeProjectFiles, (text) => (loaded ? summarizeText(loaded.parser, text) : undefined), {
       labelOf: (file) => path.relative(process.cwd(), file).split(path.sep).join('/'),
       links: false,
     });
   index?.setFiles(tree!.roots.map((root) => (fs.statSync(root).isDirectory() ? root : path.dirname(root))), tree!.files);
-  const loadToolConfig = createToolConfigLoader();
-  const detector = createVersionDetector(catalog.libraries);
+  const loadToolConfig = createToolConfigLoader(nodeProjectFiles);
+  const detector = createVersionDetector(catalog.libraries, nodeProjectFiles);
   const reported = new Set<string>();
   // Options depend on the file's folder only (project files are looked up from there): once per folder.
   const byFolder = new Map<string, AnalysisOptions>();

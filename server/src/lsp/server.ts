@@ -11,6 +11,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { createEngine } from '../core/engine';
@@ -20,16 +21,26 @@ import { createDiagnosticsPublisher } from './handlers/diagnostics';
 import { handleHover } from './handlers/hover';
 import { handleInlayHint } from './handlers/inlayHint';
 import { handleVersions } from './handlers/versions';
-import { createProjectVersions, filePathOf } from './projectVersions';
+import { createProjectVersions } from './projectVersions';
 import { Session } from './session';
 import { createVersionDetector } from '../project/detectVersions';
+import type { ProjectFiles } from '../project/projectFiles';
 import { VERSIONS_CHANGED_NOTIFICATION, VERSIONS_REQUEST } from '../protocol';
 import { createSettingsFetcher } from './settings';
 import { WorkspaceIndex } from '../project/workspaceIndex';
 import { summarizeText } from '../core/workspace/summarize';
 import { createToolConfigProvider } from './toolConfig';
 
-export type ServerOptions = { readonly wasm: WasmPaths };
+/**
+ * What differs between the Node server and the web worker one: where the two wasm files are (the
+ * worker learns it from its client's initialize request), how project files are read, and what
+ * runs it (for the log).
+ */
+export type ServerOptions = {
+  readonly wasm: WasmPaths | ((params: InitializeParams) => WasmPaths);
+  readonly files: ProjectFiles;
+  readonly runtime: string;
+};
 
 export const SERVER_NAME = 'pool-guide';
 export const SERVER_VERSION = '0.1.0';
@@ -63,13 +74,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
-    const engine = await createEngine(options.wasm);
-    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
-    const detector = createVersionDetector(engine.catalog.libraries);
-    const projectVersions = createProjectVersions(engine.catalog.libraries, detector, () => workspaceFolders);
-    const toolConfig = createToolConfigProvider(() => workspaceFolders, (message) => connection.console.warn(message));
+    const engine = await createEngine(typeof options.wasm === 'function' ? options.wasm(params) : options.wasm);
+    const { files } = options;
+    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => files.pathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
+    const detector = createVersionDetector(engine.catalog.libraries, files);
+    const projectVersions = createProjectVersions(engine.catalog.libraries, detector, files, () => workspaceFolders);
+    const toolConfig = createToolConfigProvider(files, () => workspaceFolders, (message) => connection.console.warn(message));
     // Answers that read other modules may change: diagnostics are published again (hovers ask anew anyway).
-    workspaceIndex = new WorkspaceIndex((text) => summarizeText(engine.parser, text), { onChange: () => publisher?.refreshAll() });
+    workspaceIndex = new WorkspaceIndex(files, (text) => summarizeText(engine.parser, text), { onChange: () => publisher?.refreshAll() });
     session = new Session(engine, createSettingsFetcher(connection, () => pullsConfiguration), projectVersions, toolConfig, workspaceIndex);
     watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     refreshesInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
@@ -87,7 +99,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => {
-    connection.console.info(`Pool Guide ${SERVER_VERSION} ready (node ${process.versions.node})`);
+    connection.console.info(`Pool Guide ${SERVER_VERSION} ready (${options.runtime})`);
     if (pullsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.py' }] });
     // In the background: the first diagnostics and hovers do not wait for it.
@@ -128,7 +140,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     guarded('didChangeWatchedFiles', undefined, (current, params) => {
       const sources = params.changes.filter((change) => change.uri.endsWith('.py'));
       for (const change of sources) {
-        const file = filePathOf(change.uri);
+        const file = options.files.pathOf(change.uri);
         if (file) workspaceIndex?.fileChanged(file, change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed');
       }
       if (sources.length === params.changes.length && sources.length > 0) return;

@@ -14,7 +14,7 @@ import type { Severity } from '../core/types';
 import type { Settings } from '../protocol';
 import type { TextChange } from '../core/syntax/parser';
 import type { WorkspaceIndex } from '../project/workspaceIndex';
-import { filePathOf, type ProjectVersions } from './projectVersions';
+import type { ProjectVersions } from './projectVersions';
 import type { ToolConfigProvider } from './toolConfig';
 
 export type OpenDocument = {
@@ -125,14 +125,14 @@ export class Session {
     const cached = document.options;
     const generation = this.workspace?.generation ?? 0;
     if (cached?.version === document.lsp.version && cached.settings === settings && cached.generation === generation) return cached.value;
-    const workspace = this.workspace?.valuesFor(filePathOf(uri));
+    const workspace = this.workspace?.valuesFor(this.workspace.pathOf(uri));
     const value = { ...analysisOptions(settings, this.toolConfigFor(uri)), ...this.projectVersions.optionsFor(uri, settings), ...(workspace ? { workspace } : {}) };
     document.options = { version: document.lsp.version, settings, generation, value };
     return value;
   }
 
   private setWorkspaceText(uri: string, text: string | undefined): void {
-    const file = filePathOf(uri);
+    const file = this.workspace?.pathOf(uri);
     if (file !== undefined) this.workspace?.setOpenText(file, text);
   }
 

@@ -5,19 +5,18 @@
  * disk. `generation` changes whenever an answer an analysis has read may have changed: the table
  * (walk done, a file created or deleted), or a file whose summary was read since the last change.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { lookupImported, type ImportedValue, type WorkspaceModules, type WorkspaceValues } from '../core/workspace/lookup';
 import { createModuleTable, moduleKeyOf, type ModuleFile, type ModuleTable } from '../core/workspace/moduleTable';
 import type { ModuleSummary } from '../core/workspace/summary';
 import { LruMap } from './lruMap';
+import type { ProjectFiles } from './projectFiles';
 import { walkPythonFiles } from './pythonTree';
 
 export type IndexLimits = {
   /** Files indexed per walk; the rest of a larger workspace is not found. */
   readonly maxFiles: number;
-  /** A larger module is not summarised (a generated one, say): its names read as unknown. */
+  /** A larger module (in UTF-16 code units) is not summarised (a generated one, say): its names read as unknown. */
   readonly maxFileBytes: number;
   /** Summaries kept at once; the least recently read are computed again when needed. */
   readonly maxSummaries: number;
@@ -62,6 +61,7 @@ export class WorkspaceIndex {
   private readonly links: boolean;
 
   constructor(
+    private readonly files: ProjectFiles,
     private readonly summarize: (text: string) => ModuleSummary | undefined,
     options: IndexOptions = {},
   ) {
@@ -99,7 +99,7 @@ export class WorkspaceIndex {
     const found: string[] = [];
     let truncated = false;
     for (const folder of folders) {
-      const result = await walkPythonFiles(folder, this.limits.maxFiles - found.length, walk.signal);
+      const result = await walkPythonFiles(this.files, folder, this.limits.maxFiles - found.length, walk.signal);
       found.push(...result.files);
       truncated ||= result.truncated;
     }
@@ -145,6 +145,11 @@ export class WorkspaceIndex {
     return true;
   }
 
+  /** The path of a document URI (undefined for one without a file: an untitled document). */
+  pathOf(uri: string): string | undefined {
+    return this.files.pathOf(uri);
+  }
+
   /** What the analysis of the document at `file` (undefined for one without a file) reads of the workspace. */
   valuesFor(file: string | undefined): WorkspaceValues {
     const importer = file === undefined ? undefined : (this.byPath.get(file) ?? this.moduleFile(file));
@@ -170,16 +175,10 @@ export class WorkspaceIndex {
   }
 
   private computeSummary(file: string): Summary {
-    let text = this.openTexts.get(file);
-    if (text === undefined) {
-      try {
-        const size = fs.statSync(file).size;
-        if (size > this.limits.maxFileBytes) return { unavailable: `is too large to index (${size >= 1_000_000 ? `${Math.round(size / 1_000_000)} MB` : `${size} bytes`})` };
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        return { unavailable: 'could not be read' };
-      }
-    } else if (text.length > this.limits.maxFileBytes) return { unavailable: 'is too large to index' };
+    const text = this.openTexts.get(file) ?? this.files.readText(file);
+    if (text === undefined) return { unavailable: 'could not be read' };
+    const size = text.length;
+    if (size > this.limits.maxFileBytes) return { unavailable: `is too large to index (${size >= 1_000_000 ? `${Math.round(size / 1_000_000)} MB` : `${size} characters`})` };
     return this.summarize(text) ?? { unavailable: 'could not be parsed in time' };
   }
 
@@ -209,6 +208,6 @@ export class WorkspaceIndex {
   private moduleFile(file: string): ModuleFile | undefined {
     const folder = this.folders.filter((candidate) => file.startsWith(candidate + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
     const key = moduleKeyOf(path.relative(folder, file).split(path.sep).join('/'));
-    return key && { ...key, path: file, label: this.labelOf(file, folder), ...(this.links ? { uri: pathToFileURL(file).href } : {}) };
+    return key && { ...key, path: file, label: this.labelOf(file, folder), ...(this.links ? { uri: this.files.uriOf(file) } : {}) };
   }
 }

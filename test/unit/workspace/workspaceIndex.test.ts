@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { summarizeText } from '../../../server/src/core/workspace/summarize';
+import { nodeProjectFiles } from '../../../server/src/project/nodeProjectFiles';
 import { WorkspaceIndex, type IndexLimits } from '../../../server/src/project/workspaceIndex';
 import { testEngine } from '../../helpers/engine';
 
@@ -27,7 +28,7 @@ after(() => fs.rmSync(root, { recursive: true, force: true }));
 
 async function index(limits?: IndexLimits, onChange?: () => void): Promise<WorkspaceIndex> {
   const { parser } = await testEngine();
-  return new WorkspaceIndex((text) => summarizeText(parser, text), { limits, onChange });
+  return new WorkspaceIndex(nodeProjectFiles, (text) => summarizeText(parser, text), { limits, onChange });
 }
 
 const valueOf = (index: WorkspaceIndex, dotted = '.settings.POOL') => index.valuesFor(file('app/main.py')).lookup(dotted, false);
@@ -70,8 +71,8 @@ describe('workspace index', () => {
     assert.deepEqual(valueOf(small, 'missing.module.X'), { kind: 'unknown', reason: 'not found in the first 1 files of the workspace' });
     const tiny = await index({ maxFiles: 100, maxFileBytes: 4, maxSummaries: 10 });
     await tiny.build([root]);
-    const size = fs.statSync(file('app/settings.py')).size;
-    assert.deepEqual(valueOf(tiny), { kind: 'unknown', reason: `app/settings.py is too large to index (${size} bytes)` });
+    const size = fs.readFileSync(file('app/settings.py'), 'utf8').length;
+    assert.deepEqual(valueOf(tiny), { kind: 'unknown', reason: `app/settings.py is too large to index (${size} characters)` });
   });
 
   test('a walk can be cancelled: the index stays as it was', async () => {
