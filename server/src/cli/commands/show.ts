@@ -32,7 +32,7 @@ function showFile(file: string, analysis: Analysis, catalog: Catalog): string {
   const lines = lineIndex(analysis.text);
   const out: string[] = [];
   for (const call of analysis.calls) {
-    if (call.callable.kind === 'config') continue;
+    if (call.callable.kind === 'config' || call.callable.kind === 'factory') continue;
     const { line, character } = lines.positionOf(call.calleeSpan.start);
     // The end of the callee: in `c.with_options(...).chat.create(...)` the start is also the inner call's.
     const hover = hoverAt(analysis, call.calleeSpan.end, catalog);
