@@ -84,7 +84,7 @@ test('the interpreter setting counts relative paths and ${workspaceFolder} from 
 
 test('the SDKs are detected like the HTTP libraries: a range assumes its newest catalogued release, a pin is exact', () => {
   const root = path.join(WORKSPACES, 'sdks');
-  const decisions = createVersionDetector(LIBRARIES).decide(path.join(root, 'main.py'), root);
+  const decisions = createVersionDetector(LIBRARIES, nodeProjectFiles).decide(path.join(root, 'main.py'), root);
   const versions = Object.fromEntries(['openai', 'anthropic', 'boto3', 'botocore'].map((id) => [id, [decisions.get(id)!.version, decisions.get(id)!.kind]]));
   assert.deepEqual(versions, {
     openai: ['2.54.0', 'declared'],
