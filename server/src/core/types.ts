@@ -15,14 +15,22 @@ export type Value =
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'tuple'; readonly items: readonly Expr[] }
   | { readonly kind: 'call'; readonly call: BoundCall }
+  /** A name that different paths give different values (branches, `a if c else b`): each alternative, side by side. */
+  | { readonly kind: 'oneOf'; readonly alternatives: readonly Expr[] }
+  /** A parameter: its default (when it has one) unless the caller passes it, and what the calls in this file pass. */
+  | { readonly kind: 'parameter'; readonly name: string; readonly default?: Expr; readonly passed: readonly Expr[] }
   | { readonly kind: 'unknown'; readonly reason: string };
 
-/** An expression as written, with its value; `via` names the variable it was resolved through. */
+/**
+ * An expression as written, with its value; `via` names the variable (or `Class.ATTR`, `self.x`) it
+ * was resolved through, and `origin` says in words where that value lives ("attribute of class `Settings`").
+ */
 export type Expr = {
   readonly span: TextSpan;
   readonly text: string;
   readonly value: Value;
   readonly via?: string;
+  readonly origin?: string;
 };
 
 /** One argument of a call, bound to the parameter it sets (undefined when no catalogued parameter matches). */

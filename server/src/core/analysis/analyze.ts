@@ -18,7 +18,9 @@ import { createCallBinder, type CallSiteContext } from './callSites';
 import { createEnclosing, type Enclosing } from './enclosing';
 import { collectFileTables, type FileTables } from './fileTables';
 import { collectImports, type ImportTable } from './imports';
-import { createNameResolver, type NameResolver, type NameSources } from './names';
+import { collectBindings } from './bindings';
+import type { ImportResolver } from './evaluate';
+import { createNameResolver, type NameResolver } from './names';
 import { createOutline, type Captures, type Outline } from './outline';
 
 /** What a user (settings, pyproject, CLI flags) decides about an analysis. */
@@ -33,6 +35,12 @@ export type AnalysisOptions = {
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
   /** Seconds the PG301 fix writes as `timeout=` (settings, else pyproject `default-timeout`). */
   readonly defaultTimeout?: number;
+  /**
+   * Values of names imported from other modules of the workspace (the workspace index), asked
+   * where a name is bound by an import rather than assigned in this module. Not compared between
+   * analyses: whoever passes one starts a new analysis when its answers change.
+   */
+  readonly resolveImport?: ImportResolver;
 };
 
 export type Analysis = {
@@ -108,14 +116,20 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     inLoop: (node) => (wholeEnclosing ?? enclosingAround(node)).inLoop(node),
   };
   let names: NameResolver | undefined;
-  const nameResolver = () => (names ??= createNameResolver(nameSources(outline.all()), fileEnclosing()));
-  const resolveName: NameResolver = { name: (identifier) => nameResolver().name(identifier), selfAttribute: (attribute) => nameResolver().selfAttribute(attribute) };
+  const nameResolver = () => (names ??= createResolver(outline.all(), fileEnclosing()));
+  const resolveName: NameResolver = {
+    name: (identifier) => nameResolver().name(identifier),
+    selfAttribute: (attribute) => nameResolver().selfAttribute(attribute),
+    classAttribute: (classNode, name) => nameResolver().classAttribute(classNode, name),
+    argumentsFor: (parameter) => nameResolver().argumentsFor(parameter),
+  };
   const versionOf = (libraryId: string) => options.versions?.[libraryId] ?? catalog.libraries.find((library) => library.id === libraryId)?.newestVersion ?? '0';
   const context: CallSiteContext = {
     text,
     catalog,
     imports: tables.imports,
     resolveName,
+    resolveImport: options.resolveImport,
     versionOf,
     allowedVersionsOf: (libraryId) => options.allowedVersions?.[libraryId] ?? [versionOf(libraryId)],
     subclasses: tables.subclasses,
@@ -134,7 +148,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     const calls = all(Capture.call)
       .map((node) => binder.bind(node))
       .filter((call): call is BoundCall => call !== undefined);
-    const attributeWrites = collectAttributeWrites(all(Capture.attributeAssignment), { text, resolveName, bindCall: binder.bind });
+    const attributeWrites = collectAttributeWrites(all(Capture.attributeAssignment), { text, resolveName, resolveImport: options.resolveImport, bindCall: binder.bind });
     const imports = collectImports(all(Capture.importStatement));
     analysis = withFindings({ text, calls, imports, options }, { catalog, attributeWrites, comments: suppressionComments(root, text) });
     return analysis;
@@ -191,8 +205,20 @@ function callsAround(calls: readonly BoundCall[], offset: number): readonly Boun
   return calls.filter((call) => call.span.start <= offset && offset <= call.span.end);
 }
 
-function nameSources(all: Captures): NameSources {
-  return { assignments: all(Capture.assignment), rebindings: all(Capture.rebinding), withAliases: all(Capture.withAlias), attributeAssignments: all(Capture.attributeAssignment) };
+/** The name resolver of a whole tree: every binding by scope, `self.x` assignments, every call (for the arguments passed to parameters). */
+function createResolver(all: Captures, enclosing: Enclosing): NameResolver {
+  const bindings = collectBindings(
+    {
+      assignments: all(Capture.assignment),
+      rebindings: all(Capture.rebinding),
+      withAliases: all(Capture.withAlias),
+      opaqueBindings: all(Capture.opaqueBinding),
+      imports: all(Capture.importStatement),
+      scopes: all(Capture.scope),
+    },
+    enclosing,
+  );
+  return createNameResolver(bindings, { attributeAssignments: all(Capture.attributeAssignment), calls: all(Capture.call) }, enclosing);
 }
 
 /** The spans of the comments that hold a suppression marker: found in the text, confirmed in the tree. */

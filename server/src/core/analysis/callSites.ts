@@ -8,7 +8,7 @@ import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
 import type { BoundCall, CalleeStyle } from '../types';
 import { bindArguments } from './binding';
-import { evaluate, type EvaluationContext } from './evaluate';
+import { evaluate, type EvaluationContext, type ImportResolver } from './evaluate';
 import { qualifyCallee, type ImportNames } from './imports';
 import type { Enclosing } from './enclosing';
 import type { NameResolver } from './names';
@@ -18,6 +18,8 @@ export type CallSiteContext = {
   readonly catalog: Catalog;
   readonly imports: ImportNames;
   readonly resolveName: NameResolver;
+  /** Values of names imported from other modules of the workspace (see AnalysisOptions). */
+  readonly resolveImport?: ImportResolver;
   /** The version in use per library id. */
   readonly versionOf: (libraryId: string) => string;
   /** The releases the project allows per library id. */
@@ -45,7 +47,7 @@ const BINDING = 'binding';
 export function createCallBinder(ctx: CallSiteContext): CallBinder {
   const cache = new Map<number, BoundCall | null | typeof BINDING>();
   let cycle = false;
-  const evaluation: EvaluationContext = { text: ctx.text, resolveName: ctx.resolveName, bindCall: (node) => bind(node) };
+  const evaluation: EvaluationContext = { text: ctx.text, resolveName: ctx.resolveName, resolveImport: ctx.resolveImport, bindCall: (node) => bind(node) };
 
   function bind(call: SyntaxNode): BoundCall | undefined {
     const cached = cache.get(call.id);

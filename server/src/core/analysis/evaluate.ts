@@ -1,31 +1,57 @@
 /**
- * Static evaluation of argument expressions: literals, tuples, names assigned once, and nested
- * calls of catalogued callables. Anything else is "unknown" with a reason a person can read.
+ * Static evaluation of argument expressions: literals, tuples, nested calls of catalogued
+ * callables, `a if c else b` (both alternatives), and names followed through the value flow of their
+ * scope (names.ts): assignments that reach the place (one of several, when branches differ),
+ * parameters (their default, unless the caller passes them), class attributes, `self.x`, and names
+ * imported from other modules (asked of the workspace, when the analysis has a resolver for them).
+ * Anything else is "unknown" with a reason a person can read.
  */
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
 import type { BoundCall, Expr, Value } from '../types';
-import type { NameResolution, NameResolver } from './names';
+import type { NameResolution, NameResolver, ResolvedDefinition } from './names';
 
 /** How deep names may chain (`A = B`, `B = C`, ...) before evaluation stops. */
 const MAX_NAME_DEPTH = 8;
+/** How many alternatives a "one of" value lists before it is just unknown. */
+const MAX_ALTERNATIVES = 6;
+/** How many calls of a function are read for the values they pass to a parameter. */
+const MAX_CALL_SITES = 6;
+
+/**
+ * The value another module of the workspace gives `path` (a name, then attributes) of `module` (as
+ * the import writes it: `myapp.settings`, `.settings`), with where it lives in words; undefined when unknown.
+ */
+export type ImportResolver = (module: string, path: readonly string[]) => { readonly value: Value; readonly where: string } | undefined;
 
 export type EvaluationContext = {
   readonly text: string;
   readonly resolveName: NameResolver;
   /** The bound call for a call node, when its callee is catalogued. */
   readonly bindCall: (call: SyntaxNode) => BoundCall | undefined;
+  /** Values of names imported from other modules of the workspace. */
+  readonly resolveImport?: ImportResolver;
 };
+
+type Evaluated = { value: Value; via?: string; origin?: string };
+
+/** Names one evaluation may still follow: alternatives multiply, so chains of them stop here. */
+type Budget = { left: number };
+const NAME_BUDGET = 64;
 
 /** Evaluates the expression at `node` as written at that place. */
 export function evaluate(node: SyntaxNode, ctx: EvaluationContext): Expr {
-  const span = { start: node.startIndex, end: node.endIndex };
-  const text = ctx.text.slice(span.start, span.end);
-  const { value, via } = evaluateValue(node, ctx, 0);
-  return via === undefined ? { span, text, value } : { span, text, value, via };
+  return evaluateAt(node, ctx, 0, { left: NAME_BUDGET });
 }
 
-function evaluateValue(node: SyntaxNode, ctx: EvaluationContext, depth: number): { value: Value; via?: string } {
+function evaluateAt(node: SyntaxNode, ctx: EvaluationContext, depth: number, budget: Budget): Expr {
+  const span = { start: node.startIndex, end: node.endIndex };
+  const text = ctx.text.slice(span.start, span.end);
+  const { value, via, origin } = evaluateValue(node, ctx, depth, budget);
+  return { span, text, value, ...(via === undefined ? {} : { via }), ...(origin === undefined ? {} : { origin }) };
+}
+
+function evaluateValue(node: SyntaxNode, ctx: EvaluationContext, depth: number, budget: Budget): Evaluated {
   const text = ctx.text.slice(node.startIndex, node.endIndex);
   switch (node.type) {
     case NodeKind.integer:
@@ -39,49 +65,114 @@ function evaluateValue(node: SyntaxNode, ctx: EvaluationContext, depth: number):
     case NodeKind.string:
       return { value: stringValue(node) };
     case NodeKind.unaryOperator:
-      return { value: negate(node, ctx, depth) };
+      return { value: negate(node, ctx, depth, budget) };
     case NodeKind.parenthesizedExpression: {
       const inner = node.namedChildren.find((child) => child?.type !== NodeKind.comment);
-      return inner ? evaluateValue(inner, ctx, depth) : { value: unknown(text) };
+      return inner ? evaluateValue(inner, ctx, depth, budget) : { value: unknown(text) };
     }
     case NodeKind.tuple:
-      return { value: { kind: 'tuple', items: node.namedChildren.filter(isExpression).map((item) => evaluate(item, ctx)) } };
+      return { value: { kind: 'tuple', items: node.namedChildren.filter(isExpression).map((item) => evaluateAt(item, ctx, depth, budget)) } };
+    case NodeKind.conditionalExpression: {
+      const [consequence, , alternative] = node.namedChildren.filter(isExpression);
+      if (!consequence || !alternative) return { value: unknown(text) };
+      return { value: oneOf([evaluateAt(consequence, ctx, depth, budget), evaluateAt(alternative, ctx, depth, budget)], text) };
+    }
     case NodeKind.call: {
       const call = ctx.bindCall(node);
       return { value: call ? { kind: 'call', call } : { kind: 'unknown', reason: `the result of \`${shorten(text)}\`` } };
     }
     case NodeKind.identifier:
-      return { ...evaluateName(node, ctx.resolveName.name(node), ctx, depth), via: text };
-    case NodeKind.attribute: {
-      const resolution = ctx.resolveName.selfAttribute(node);
-      return resolution.kind === 'unbound' ? { value: unknown(text) } : { ...evaluateName(node, resolution, ctx, depth), via: text };
-    }
+      return { ...followName(text, ctx.resolveName.name(node), ctx, depth, budget), via: text };
+    case NodeKind.attribute:
+      return evaluateAttribute(node, text, ctx, depth, budget);
     default:
       return { value: unknown(text) };
   }
 }
 
-function evaluateName(node: SyntaxNode, resolution: NameResolution, ctx: EvaluationContext, depth: number): { value: Value } {
-  const name = node.text;
-  if (depth >= MAX_NAME_DEPTH) return { value: { kind: 'unknown', reason: `\`${name}\` (too many names to follow)` } };
-  switch (resolution.kind) {
-    case 'assigned':
-      return { value: evaluateValue(resolution.value, ctx, depth + 1).value };
-    case 'parameter':
-      return { value: { kind: 'unknown', reason: `parameter \`${name}\`` } };
-    case 'reassigned':
-      return { value: { kind: 'unknown', reason: `\`${name}\`, which is assigned more than once` } };
-    case 'unbound':
-      return { value: { kind: 'unknown', reason: `\`${name}\`, which is not assigned in this ${node.type === NodeKind.attribute ? 'class' : 'module'}` } };
+/** `self.x`, `Class.ATTR`, `module.NAME` (imported); anything else is unknown. */
+function evaluateAttribute(node: SyntaxNode, text: string, ctx: EvaluationContext, depth: number, budget: Budget): Evaluated {
+  const self = ctx.resolveName.selfAttribute(node);
+  if (self) return { ...followName(text, self, ctx, depth, budget), via: text };
+  const object = node.childForFieldName(FieldName.object);
+  const attribute = node.childForFieldName(FieldName.attribute)?.text;
+  if (object?.type !== NodeKind.identifier || !attribute) return { value: unknown(text) };
+  const owner = ctx.resolveName.name(object);
+  const single = owner.kind === 'definitions' && owner.definitions.length === 1 ? owner.definitions[0] : undefined;
+  if (single?.kind === 'class') {
+    const className = single.node.childForFieldName(FieldName.name)?.text;
+    return { ...followName(text, ctx.resolveName.classAttribute(single.node, attribute), ctx, depth, budget), via: text, origin: `attribute of class \`${className}\`` };
+  }
+  if (single?.kind === 'imported') return { ...importedValue(text, single.module, [...single.path, attribute], ctx), via: text };
+  return { value: unknown(text) };
+}
+
+function followName(name: string, resolution: NameResolution, ctx: EvaluationContext, depth: number, budget: Budget): Evaluated {
+  if (depth >= MAX_NAME_DEPTH || --budget.left < 0) return { value: { kind: 'unknown', reason: `\`${name}\` (too many names to follow)` } };
+  if (resolution.kind === 'unbound') return { value: { kind: 'unknown', reason: resolution.reason } };
+  const [first, ...others] = resolution.definitions;
+  if (others.length === 0) return followDefinition(name, first, ctx, depth, budget);
+  const alternatives = resolution.definitions.map((definition) => alternativeOf(name, definition, ctx, depth, budget));
+  return { value: oneOf(alternatives, name) };
+}
+
+/** One definition of a name as an expression of its own: the assigned value as written there. */
+function alternativeOf(name: string, definition: ResolvedDefinition, ctx: EvaluationContext, depth: number, budget: Budget): Expr {
+  const node = definition.kind === 'value' ? definition.value : definition.kind === 'parameter' ? definition.function.childForFieldName(FieldName.name) : undefined;
+  const { value, origin } = followDefinition(name, definition, ctx, depth, budget);
+  const span = node ? { start: node.startIndex, end: node.endIndex } : { start: 0, end: 0 };
+  const text = definition.kind === 'parameter' ? definition.name : node ? ctx.text.slice(span.start, span.end) : name;
+  return { span, text, value, ...(origin === undefined ? {} : { origin }) };
+}
+
+function followDefinition(name: string, definition: ResolvedDefinition, ctx: EvaluationContext, depth: number, budget: Budget): Evaluated {
+  switch (definition.kind) {
+    case 'value':
+      return { value: evaluateValue(definition.value, ctx, depth + 1, budget).value };
+    case 'parameter': {
+      if (definition.splat) return { value: { kind: 'unknown', reason: `parameter \`${name}\`` } };
+      const fallback = definition.default && evaluateAt(definition.default, ctx, depth + 1, budget);
+      const passed = ctx.resolveName
+        .argumentsFor(definition)
+        .slice(0, MAX_CALL_SITES)
+        // Only what the calls write as a literal (or a catalogued call): a name there would lead on to other functions.
+        .map((argument) => evaluateAt(argument, ctx, MAX_NAME_DEPTH, budget))
+        .filter((argument) => argument.value.kind !== 'unknown');
+      return { value: { kind: 'parameter', name: definition.name, ...(fallback ? { default: fallback } : {}), passed }, origin: `parameter \`${definition.name}\`` };
+    }
+    case 'imported':
+      return importedValue(name, definition.module, definition.path, ctx);
+    case 'class':
+      return { value: { kind: 'unknown', reason: `\`${name}\` is the class itself` } };
+    case 'opaque':
+      return { value: { kind: 'unknown', reason: `\`${name}\`, ${definition.reason}` } };
   }
 }
 
-function negate(node: SyntaxNode, ctx: EvaluationContext, depth: number): Value {
+/** A name bound by an import: the workspace may know its value (the seam for values from other modules). */
+function importedValue(name: string, module: string, path: readonly string[], ctx: EvaluationContext): Evaluated {
+  const found = ctx.resolveImport?.(module, path);
+  if (found) return { value: found.value, origin: found.where };
+  return { value: { kind: 'unknown', reason: `\`${name}\`, imported from \`${module}\`` } };
+}
+
+/** The alternatives side by side; nested "one of"s are flattened, the same place counted once. */
+function oneOf(alternatives: readonly Expr[], text: string): Value {
+  const flat: Expr[] = [];
+  for (const alternative of alternatives) {
+    const items = alternative.value.kind === 'oneOf' ? alternative.value.alternatives : [alternative];
+    for (const item of items) if (!flat.some((seen) => seen.span.start === item.span.start && seen.span.end === item.span.end && seen.text === item.text)) flat.push(item);
+  }
+  if (flat.length > MAX_ALTERNATIVES) return { kind: 'unknown', reason: `\`${shorten(text)}\`, which has ${flat.length} possible values here` };
+  return flat.length === 1 ? flat[0].value : { kind: 'oneOf', alternatives: flat };
+}
+
+function negate(node: SyntaxNode, ctx: EvaluationContext, depth: number, budget: Budget): Value {
   const operator = node.childForFieldName(FieldName.operator)?.text;
   const argument = node.childForFieldName(FieldName.argument);
   const text = ctx.text.slice(node.startIndex, node.endIndex);
   if (!argument || (operator !== '-' && operator !== '+')) return unknown(text);
-  const inner = evaluateValue(argument, ctx, depth).value;
+  const inner = evaluateValue(argument, ctx, depth, budget).value;
   if (inner.kind !== 'number') return unknown(text);
   return { kind: 'number', value: operator === '-' ? -inner.value : inner.value };
 }
@@ -109,7 +200,7 @@ function unknown(text: string): Value {
   return { kind: 'unknown', reason: `\`${shorten(text)}\`` };
 }
 
-function shorten(text: string): string {
+export function shorten(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
   return oneLine.length > 40 ? `${oneLine.slice(0, 37)}…` : oneLine;
 }

@@ -11,6 +11,8 @@ export const Capture = {
   assignment: 'assignment',
   rebinding: 'rebinding',
   withAlias: 'withAlias',
+  /** Statements that bind or unbind names in ways values cannot follow: walrus, `del`, `global`, `nonlocal`. */
+  opaqueBinding: 'opaqueBinding',
   attributeAssignment: 'attributeAssignment',
   classDefinition: 'classDefinition',
   scope: 'scope',
@@ -20,7 +22,7 @@ export const Capture = {
 /**
  * Calls, imports, single-name assignments, `with ... as name` aliases, attribute assignments
  * (`self.session = ...`, `session.timeout = ...`), other statements that rebind a name (so that
- * the name can no longer be resolved to one value), class definitions (a subclass of a catalogued
+ * the name's value there is unknown), walrus, `del`, `global` and `nonlocal` (opaque bindings), class definitions (a subclass of a catalogued
  * class may stand for it), scopes and loop bodies (see analysis/enclosing.ts). Comments are not
  * captured: a large file has thousands, and only the few with a suppression marker matter
  * (analyze.ts finds those by text).
@@ -32,8 +34,16 @@ export const OUTLINE_QUERY = `
 (assignment left: (identifier)) @assignment
 (augmented_assignment left: (identifier)) @rebinding
 (for_statement left: (identifier)) @rebinding
+(for_statement left: (pattern_list)) @rebinding
+(for_statement left: (tuple_pattern)) @rebinding
+(for_statement left: (list_pattern)) @rebinding
 (assignment left: (pattern_list)) @rebinding
 (assignment left: (tuple_pattern)) @rebinding
+(assignment left: (list_pattern)) @rebinding
+(named_expression) @opaqueBinding
+(delete_statement) @opaqueBinding
+(global_statement) @opaqueBinding
+(nonlocal_statement) @opaqueBinding
 (as_pattern alias: (as_pattern_target (identifier))) @withAlias
 (assignment left: (attribute)) @attributeAssignment
 (class_definition) @classDefinition @scope
