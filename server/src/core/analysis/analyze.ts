@@ -122,6 +122,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     selfAttribute: (attribute) => nameResolver().selfAttribute(attribute),
     classAttribute: (classNode, name) => nameResolver().classAttribute(classNode, name),
     argumentsFor: (parameter) => nameResolver().argumentsFor(parameter),
+    dictWrites: (holder, built) => nameResolver().dictWrites(holder, built),
   };
   const versionOf = (libraryId: string) => options.versions?.[libraryId] ?? catalog.libraries.find((library) => library.id === libraryId)?.newestVersion ?? '0';
   const context: CallSiteContext = {
@@ -218,7 +219,13 @@ function createResolver(all: Captures, enclosing: Enclosing): NameResolver {
     },
     enclosing,
   );
-  return createNameResolver(bindings, { attributeAssignments: all(Capture.attributeAssignment), calls: all(Capture.call) }, enclosing);
+  const sources = {
+    attributeAssignments: all(Capture.attributeAssignment),
+    subscriptAssignments: all(Capture.subscriptAssignment),
+    deletions: all(Capture.opaqueBinding),
+    calls: all(Capture.call),
+  };
+  return createNameResolver(bindings, sources, enclosing);
 }
 
 /** The spans of the comments that hold a suppression marker: found in the text, confirmed in the tree. */

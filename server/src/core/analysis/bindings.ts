@@ -82,7 +82,9 @@ export function collectBindings(sources: BindingSources, enclosing: Enclosing): 
       const name = statement.childForFieldName(FieldName.name);
       if (name) add(name.text, statement, { kind: 'opaque', reason: `assigned by \`${shorten(statement.text)}\`` }, false);
     } else {
-      for (const name of statement.descendantsOfType(NodeKind.identifier)) if (name) add(name.text, statement, { kind: 'opaque', reason: `deleted by \`${shorten(statement.text)}\`` });
+      // `del name` unbinds the name; `del d["key"]` changes the dict, not the name (see dictWrites.ts).
+      const targets = statement.namedChildren.flatMap((child) => (child?.type === NodeKind.expressionList ? child.namedChildren : [child]));
+      for (const name of targets) if (name?.type === NodeKind.identifier) add(name.text, statement, { kind: 'opaque', reason: `deleted by \`${shorten(statement.text)}\`` });
     }
   }
   for (const scope of sources.scopes) {

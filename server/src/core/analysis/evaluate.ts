@@ -8,7 +8,8 @@
  */
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
-import type { BoundCall, Expr, Value } from '../types';
+import type { BoundCall, DictEntry, Expr, Value } from '../types';
+import { stringKey, type DictWrite } from './dictWrites';
 import type { NameResolution, NameResolver, ResolvedDefinition } from './names';
 
 /** How deep names may chain (`A = B`, `B = C`, ...) before evaluation stops. */
@@ -79,10 +80,13 @@ function evaluateValue(node: SyntaxNode, ctx: EvaluationContext, depth: number, 
     }
     case NodeKind.call: {
       const call = ctx.bindCall(node);
-      return { value: call ? { kind: 'call', call } : { kind: 'unknown', reason: `the result of \`${shorten(text)}\`` } };
+      if (call) return { value: { kind: 'call', call } };
+      return { value: dictCall(node, ctx, depth, budget) ?? { kind: 'unknown', reason: `the result of \`${shorten(text)}\`` } };
     }
+    case NodeKind.dictionary:
+      return { value: dictLiteral(node, ctx, depth, budget) };
     case NodeKind.identifier:
-      return { ...followName(text, ctx.resolveName.name(node), ctx, depth, budget), via: text };
+      return { ...followName(text, ctx.resolveName.name(node), ctx, depth, budget, node), via: text };
     case NodeKind.attribute:
       return evaluateAttribute(node, text, ctx, depth, budget);
     default:
@@ -93,7 +97,7 @@ function evaluateValue(node: SyntaxNode, ctx: EvaluationContext, depth: number, 
 /** `self.x`, `Class.ATTR`, `module.NAME` (imported); anything else is unknown. */
 function evaluateAttribute(node: SyntaxNode, text: string, ctx: EvaluationContext, depth: number, budget: Budget): Evaluated {
   const self = ctx.resolveName.selfAttribute(node);
-  if (self) return { ...followName(text, self, ctx, depth, budget), via: text };
+  if (self) return { ...followName(text, self, ctx, depth, budget, node), via: text };
   const object = node.childForFieldName(FieldName.object);
   const attribute = node.childForFieldName(FieldName.attribute)?.text;
   if (object?.type !== NodeKind.identifier || !attribute) return { value: unknown(text) };
@@ -107,28 +111,32 @@ function evaluateAttribute(node: SyntaxNode, text: string, ctx: EvaluationContex
   return { value: unknown(text) };
 }
 
-function followName(name: string, resolution: NameResolution, ctx: EvaluationContext, depth: number, budget: Budget): Evaluated {
+/** The value of a name (`holder`, when given, is where it is read: the changes made to a dict before there count). */
+function followName(name: string, resolution: NameResolution, ctx: EvaluationContext, depth: number, budget: Budget, holder?: SyntaxNode): Evaluated {
   if (depth >= MAX_NAME_DEPTH || --budget.left < 0) return { value: { kind: 'unknown', reason: `\`${name}\` (too many names to follow)` } };
   if (resolution.kind === 'unbound') return { value: { kind: 'unknown', reason: resolution.reason } };
   const [first, ...others] = resolution.definitions;
-  if (others.length === 0) return followDefinition(name, first, ctx, depth, budget);
-  const alternatives = resolution.definitions.map((definition) => alternativeOf(name, definition, ctx, depth, budget));
+  if (others.length === 0) return followDefinition(name, first, ctx, depth, budget, holder);
+  const alternatives = resolution.definitions.map((definition) => alternativeOf(name, definition, ctx, depth, budget, holder));
   return { value: oneOf(alternatives, name) };
 }
 
 /** One definition of a name as an expression of its own: the assigned value as written there. */
-function alternativeOf(name: string, definition: ResolvedDefinition, ctx: EvaluationContext, depth: number, budget: Budget): Expr {
+function alternativeOf(name: string, definition: ResolvedDefinition, ctx: EvaluationContext, depth: number, budget: Budget, holder?: SyntaxNode): Expr {
   const node = definition.kind === 'value' ? definition.value : definition.kind === 'parameter' ? definition.function.childForFieldName(FieldName.name) : undefined;
-  const { value, origin } = followDefinition(name, definition, ctx, depth, budget);
+  const { value, origin } = followDefinition(name, definition, ctx, depth, budget, holder);
   const span = node ? { start: node.startIndex, end: node.endIndex } : { start: 0, end: 0 };
   const text = definition.kind === 'parameter' ? definition.name : node ? ctx.text.slice(span.start, span.end) : name;
   return { span, text, value, ...(origin === undefined ? {} : { origin }) };
 }
 
-function followDefinition(name: string, definition: ResolvedDefinition, ctx: EvaluationContext, depth: number, budget: Budget): Evaluated {
+function followDefinition(name: string, definition: ResolvedDefinition, ctx: EvaluationContext, depth: number, budget: Budget, holder?: SyntaxNode): Evaluated {
   switch (definition.kind) {
-    case 'value':
-      return { value: evaluateValue(definition.value, ctx, depth + 1, budget).value };
+    case 'value': {
+      const value = evaluateValue(definition.value, ctx, depth + 1, budget).value;
+      if (value.kind !== 'dict' || !holder) return { value };
+      return { value: withWrites(value, name, ctx.resolveName.dictWrites(holder, definition.value), ctx, depth, budget) };
+    }
     case 'parameter': {
       if (definition.splat) return { value: { kind: 'unknown', reason: `parameter \`${name}\`` } };
       const fallback = definition.default && evaluateAt(definition.default, ctx, depth + 1, budget);
@@ -147,6 +155,77 @@ function followDefinition(name: string, definition: ResolvedDefinition, ctx: Eva
     case 'opaque':
       return { value: { kind: 'unknown', reason: `\`${name}\`, ${definition.reason}` } };
   }
+}
+
+/** `{"limit": 200, **other}`: the string keys it carries; complete unless a key is not a plain string or a splat is not a known dict. */
+function dictLiteral(node: SyntaxNode, ctx: EvaluationContext, depth: number, budget: Budget): Value {
+  const entries: DictEntry[] = [];
+  let complete = true;
+  for (const item of node.namedChildren) {
+    if (!item || item.type === NodeKind.comment) continue;
+    if (item.type === NodeKind.pair) {
+      const key = stringKey(item.childForFieldName(FieldName.key));
+      const value = item.childForFieldName(FieldName.value);
+      if (key !== undefined && value) setEntry(entries, { key, expr: evaluateAt(value, ctx, depth, budget), certain: true });
+      else complete = false;
+    } else complete = mergeSplat(entries, item, ctx, depth, budget) && complete;
+  }
+  return { kind: 'dict', entries, complete };
+}
+
+/** `dict(limit=200, **other)`, when `dict` is the builtin (not a name of this module). */
+function dictCall(node: SyntaxNode, ctx: EvaluationContext, depth: number, budget: Budget): Value | undefined {
+  const callee = node.childForFieldName(FieldName.function);
+  if (callee?.type !== NodeKind.identifier || callee.text !== 'dict' || ctx.resolveName.name(callee).kind !== 'unbound') return undefined;
+  const entries: DictEntry[] = [];
+  let complete = true;
+  for (const item of node.childForFieldName(FieldName.arguments)?.namedChildren ?? []) {
+    if (!item || item.type === NodeKind.comment) continue;
+    const key = item.type === NodeKind.keywordArgument ? item.childForFieldName(FieldName.name)?.text : undefined;
+    const value = item.childForFieldName(FieldName.value);
+    if (key && value) setEntry(entries, { key, expr: evaluateAt(value, ctx, depth, budget), certain: true });
+    else complete = mergeSplat(entries, item, ctx, depth, budget) && complete;
+  }
+  return { kind: 'dict', entries, complete };
+}
+
+/** Adds the entries of `**known_dict` (true when it is known and complete); anything else leaves the dict open (false). */
+function mergeSplat(entries: DictEntry[], item: SyntaxNode, ctx: EvaluationContext, depth: number, budget: Budget): boolean {
+  const inner = item.type === NodeKind.dictionarySplat ? item.namedChildren.find(isExpression) : undefined;
+  const value = inner ? evaluateValue(inner, ctx, depth, budget).value : undefined;
+  if (value?.kind !== 'dict') return false;
+  for (const entry of value.entries) setEntry(entries, entry);
+  return value.complete;
+}
+
+function setEntry(entries: DictEntry[], entry: DictEntry): void {
+  const index = entries.findIndex((existing) => existing.key === entry.key);
+  if (index === -1) entries.push(entry);
+  else entries[index] = entry;
+}
+
+/** The dict after the changes made to it before the place it is read; each key's value says which dict it is in. */
+function withWrites(dict: Value & { kind: 'dict' }, name: string, writes: readonly DictWrite[], ctx: EvaluationContext, depth: number, budget: Budget): Value {
+  const entries = [...dict.entries];
+  let complete = dict.complete;
+  for (const write of writes) {
+    if (write.kind === 'open') complete = false;
+    else if (write.kind === 'set') {
+      const expr = evaluateAt(write.value, ctx, depth + 1, budget);
+      const existing = entries.find((entry) => entry.key === write.key);
+      const value = write.certain || !existing ? expr : { ...expr, value: oneOf([existing.expr, expr], name) };
+      setEntry(entries, { key: write.key, expr: value, certain: write.certain || existing?.certain === true });
+    } else if (write.key === undefined) {
+      complete = false;
+      entries.forEach((entry, index) => (entries[index] = { ...entry, certain: false }));
+    } else {
+      const index = entries.findIndex((entry) => entry.key === write.key);
+      if (index !== -1 && write.certain) entries.splice(index, 1);
+      else if (index !== -1) entries[index] = { ...entries[index], certain: false };
+    }
+  }
+  const described = entries.map((entry) => ({ ...entry, expr: { ...entry.expr, via: name, origin: `key \`${entry.key}\` of dict \`${name}\`` } }));
+  return { kind: 'dict', entries: described, complete };
 }
 
 /** A name bound by an import: the workspace may know its value (the seam for values from other modules). */

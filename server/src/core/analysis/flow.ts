@@ -158,6 +158,11 @@ export function reachingDefinitions(body: SyntaxNode, sites: readonly Definition
   return walkBlock(body, { sites: [], entry: true }, place);
 }
 
+/** The statements of a scope: a function's or class's block, the module itself, a lambda's body. */
+export function scopeBody(scope: SyntaxNode): SyntaxNode {
+  return scope.type === NodeKind.module ? scope : (scope.childForFieldName(FieldName.body) ?? scope);
+}
+
 type Branch = { readonly block: SyntaxNode; readonly isElse: boolean };
 
 function ifBranches(statement: SyntaxNode): Branch[] {

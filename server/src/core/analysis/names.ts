@@ -10,7 +10,8 @@ import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
 import type { Bindings, Definition, DefinitionSite } from './bindings';
 import type { Enclosing } from './enclosing';
-import { reachingDefinitions } from './flow';
+import { createDictWrites, type DictWrite } from './dictWrites';
+import { reachingDefinitions, scopeBody } from './flow';
 
 /** A parameter of a function: its default, and where the function's calls in this file pass it. */
 export type ParameterDefinition = {
@@ -37,11 +38,15 @@ export type NameResolver = {
   readonly classAttribute: (classNode: SyntaxNode, name: string) => NameResolution;
   /** The argument expressions the calls of a parameter's function in this file pass for it. */
   readonly argumentsFor: (parameter: ParameterDefinition) => readonly SyntaxNode[];
+  /** The changes to the dict that `holder` reads, made after `built` built it (see dictWrites.ts). */
+  readonly dictWrites: (holder: SyntaxNode, built: SyntaxNode) => DictWrite[];
 };
 
-/** What the resolver reads besides bindings: `self.x = ...` assignments and every call of the file. */
+/** What the resolver reads besides bindings: `self.x = ...` and `d["key"] = ...` assignments, `del` statements and every call of the file. */
 export type NameSources = {
   readonly attributeAssignments: readonly SyntaxNode[];
+  readonly subscriptAssignments: readonly SyntaxNode[];
+  readonly deletions: readonly SyntaxNode[];
   readonly calls: readonly SyntaxNode[];
 };
 
@@ -51,6 +56,7 @@ const MAX_CLASS_DEPTH = 8;
 export function createNameResolver(bindings: Bindings, sources: NameSources, enclosing: Enclosing): NameResolver {
   const selfAssignments = indexSelfAssignments(sources.attributeAssignments, enclosing);
   let callsByName: Map<string, SyntaxNode[]> | undefined;
+  const dictWrites = createDictWrites(sources, enclosing);
 
   function name(identifier: SyntaxNode): NameResolution {
     const text = identifier.text;
@@ -61,7 +67,7 @@ export function createNameResolver(bindings: Bindings, sources: NameSources, enc
       const parameter = parameterOf(scope, text);
       if (sites.length === 0 && !parameter) continue;
       if (fromInner) return fromSites(sites, parameter);
-      const reaching = reachingDefinitions(bodyOf(scope), sites, identifier);
+      const reaching = reachingDefinitions(scopeBody(scope), sites, identifier);
       if (!reaching) return { kind: 'unbound', reason: `\`${text}\`, which no path assigns before this line` };
       const definitions: ResolvedDefinition[] = reaching.sites.map((site) => site.definition);
       if (reaching.entry && parameter) definitions.push(parameter);
@@ -92,6 +98,7 @@ export function createNameResolver(bindings: Bindings, sources: NameSources, enc
 
   return {
     name,
+    dictWrites,
     classAttribute: (classNode, attribute) => classAttribute(classNode, attribute),
     selfAttribute(attribute) {
       const target = selfTarget(attribute, enclosing);
@@ -124,11 +131,6 @@ function outerScope(scope: SyntaxNode, enclosing: Enclosing): SyntaxNode | undef
   if (scope.type === NodeKind.classDefinition) return outer;
   while (outer?.type === NodeKind.classDefinition) outer = enclosing.scopeOf(outer);
   return outer;
-}
-
-/** The statements of a scope: a function's or class's block, the module itself, a lambda's body. */
-function bodyOf(scope: SyntaxNode): SyntaxNode {
-  return scope.type === NodeKind.module ? scope : (scope.childForFieldName(FieldName.body) ?? scope);
 }
 
 function parameterOf(scope: SyntaxNode, name: string): ParameterDefinition | undefined {

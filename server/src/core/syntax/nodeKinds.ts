@@ -67,6 +67,7 @@ export const NodeKind = {
   dictionary: 'dictionary',
   pair: 'pair',
   subscript: 'subscript',
+  expressionList: 'expression_list',
 } as const;
 
 export const FieldName = {

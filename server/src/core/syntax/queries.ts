@@ -13,6 +13,8 @@ export const Capture = {
   withAlias: 'withAlias',
   /** Statements that bind or unbind names in ways values cannot follow: walrus, `del`, `global`, `nonlocal`. */
   opaqueBinding: 'opaqueBinding',
+  /** `d["key"] = value`: a key added to a dict that may be passed as `**d`. */
+  subscriptAssignment: 'subscriptAssignment',
   attributeAssignment: 'attributeAssignment',
   classDefinition: 'classDefinition',
   scope: 'scope',
@@ -46,6 +48,7 @@ export const OUTLINE_QUERY = `
 (nonlocal_statement) @opaqueBinding
 (as_pattern alias: (as_pattern_target (identifier))) @withAlias
 (assignment left: (attribute)) @attributeAssignment
+(assignment left: (subscript)) @subscriptAssignment
 (class_definition) @classDefinition @scope
 (function_definition) @scope
 (lambda) @scope
