@@ -243,7 +243,13 @@ function oneOf(alternatives: readonly Expr[], text: string): Value {
     for (const item of items) if (!flat.some((seen) => seen.span.start === item.span.start && seen.span.end === item.span.end && seen.text === item.text)) flat.push(item);
   }
   if (flat.length > MAX_ALTERNATIVES) return { kind: 'unknown', reason: `\`${shorten(text)}\`, which has ${flat.length} possible values here` };
-  return flat.length === 1 ? flat[0].value : { kind: 'oneOf', alternatives: flat };
+  // Paths that agree on a plain value give that value: checks then see it as they would see one assignment.
+  return flat.length === 1 || flat.every((item) => sameScalar(item.value, flat[0].value)) ? flat[0].value : { kind: 'oneOf', alternatives: flat };
+}
+
+function sameScalar(a: Value, b: Value): boolean {
+  if (a.kind === 'none' || b.kind === 'none') return a.kind === b.kind;
+  return (a.kind === 'number' || a.kind === 'bool' || a.kind === 'string') && a.kind === b.kind && a.value === (b as typeof a).value;
 }
 
 function negate(node: SyntaxNode, ctx: EvaluationContext, depth: number, budget: Budget): Value {
