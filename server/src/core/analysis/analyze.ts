@@ -213,6 +213,7 @@ function createResolver(all: Captures, enclosing: Enclosing): NameResolver {
       assignments: all(Capture.assignment),
       rebindings: all(Capture.rebinding),
       withAliases: all(Capture.withAlias),
+      asAliases: all(Capture.asAlias),
       opaqueBindings: all(Capture.opaqueBinding),
       imports: all(Capture.importStatement),
       scopes: all(Capture.scope),

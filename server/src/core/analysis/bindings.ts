@@ -27,6 +27,7 @@ export type BindingSources = {
   readonly assignments: readonly SyntaxNode[];
   readonly rebindings: readonly SyntaxNode[];
   readonly withAliases: readonly SyntaxNode[];
+  readonly asAliases: readonly SyntaxNode[];
   readonly opaqueBindings: readonly SyntaxNode[];
   readonly imports: readonly SyntaxNode[];
   readonly scopes: readonly SyntaxNode[];
@@ -56,12 +57,12 @@ export function collectBindings(sources: BindingSources, enclosing: Enclosing): 
     // `name: int` alone declares a type and binds nothing.
     if (left && right) add(left.text, assignment, { kind: 'value', value: right });
   }
-  for (const alias of sources.withAliases) {
+  const inWith = new Set(sources.withAliases.map((alias) => alias.id));
+  for (const alias of sources.asAliases) {
     const target = alias.childForFieldName(FieldName.alias);
     const value = alias.namedChild(0);
     if (!target || !value) continue;
-    const inWith = alias.parent?.type === NodeKind.withItem;
-    add(target.text, alias, inWith ? { kind: 'value', value } : { kind: 'opaque', reason: `bound by \`${shorten(alias.text)}\`` });
+    add(target.text, alias, inWith.has(alias.id) ? { kind: 'value', value } : { kind: 'opaque', reason: `bound by \`${shorten(alias.text)}\`` });
   }
   for (const rebinding of sources.rebindings) {
     const left = rebinding.childForFieldName(FieldName.left);

@@ -100,15 +100,27 @@ function evaluateAttribute(node: SyntaxNode, text: string, ctx: EvaluationContex
   if (self) return { ...followName(text, self, ctx, depth, budget, node), via: text };
   const object = node.childForFieldName(FieldName.object);
   const attribute = node.childForFieldName(FieldName.attribute)?.text;
-  if (object?.type !== NodeKind.identifier || !attribute) return { value: unknown(text) };
-  const owner = ctx.resolveName.name(object);
+  const [head, ...rest] = dottedParts(object);
+  if (!head || !attribute) return { value: unknown(text) };
+  const owner = ctx.resolveName.name(head);
   const single = owner.kind === 'definitions' && owner.definitions.length === 1 ? owner.definitions[0] : undefined;
+  // `package.module.NAME` through `import package.module`, or `config.NAME` through `from package import config`.
+  if (single?.kind === 'imported') return { ...importedValue(text, single.module, [...single.path, ...rest, attribute], ctx), via: text };
+  if (rest.length > 0) return { value: unknown(text) };
   if (single?.kind === 'class') {
     const className = single.node.childForFieldName(FieldName.name)?.text;
     return { ...followName(text, ctx.resolveName.classAttribute(single.node, attribute), ctx, depth, budget), via: text, origin: `attribute of class \`${className}\`` };
   }
-  if (single?.kind === 'imported') return { ...importedValue(text, single.module, [...single.path, attribute], ctx), via: text };
   return { value: unknown(text) };
+}
+
+/** `a.b.c` as its head identifier node and the names after it; empty for anything else. */
+function dottedParts(node: SyntaxNode | null): [SyntaxNode?, ...string[]] {
+  if (node?.type === NodeKind.identifier) return [node];
+  if (node?.type !== NodeKind.attribute) return [];
+  const [head, ...rest] = dottedParts(node.childForFieldName(FieldName.object));
+  const name = node.childForFieldName(FieldName.attribute)?.text;
+  return head && name ? [head, ...rest, name] : [];
 }
 
 /** The value of a name (`holder`, when given, is where it is read: the changes made to a dict before there count). */

@@ -53,7 +53,6 @@ export const NodeKind = {
   exceptClause: 'except_clause',
   finallyClause: 'finally_clause',
   withStatement: 'with_statement',
-  withItem: 'with_item',
   returnStatement: 'return_statement',
   raiseStatement: 'raise_statement',
   breakStatement: 'break_statement',

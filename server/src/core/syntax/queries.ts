@@ -11,6 +11,8 @@ export const Capture = {
   assignment: 'assignment',
   rebinding: 'rebinding',
   withAlias: 'withAlias',
+  /** Every `... as name` (`with`, `except`, `case`); those of a `with` are also captured as withAlias. */
+  asAlias: 'asAlias',
   /** Statements that bind or unbind names in ways values cannot follow: walrus, `del`, `global`, `nonlocal`. */
   opaqueBinding: 'opaqueBinding',
   /** `d["key"] = value`: a key added to a dict that may be passed as `**d`. */
@@ -46,7 +48,8 @@ export const OUTLINE_QUERY = `
 (delete_statement) @opaqueBinding
 (global_statement) @opaqueBinding
 (nonlocal_statement) @opaqueBinding
-(as_pattern alias: (as_pattern_target (identifier))) @withAlias
+(as_pattern alias: (as_pattern_target (identifier))) @asAlias
+(with_item value: (as_pattern alias: (as_pattern_target (identifier))) @withAlias)
 (assignment left: (attribute)) @attributeAssignment
 (assignment left: (subscript)) @subscriptAssignment
 (class_definition) @classDefinition @scope
