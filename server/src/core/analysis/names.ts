@@ -42,6 +42,17 @@ export type NameResolver = {
   readonly dictWrites: (holder: SyntaxNode, built: SyntaxNode) => DictWrite[];
 };
 
+/** The one expression a name stands for, when exactly one assignment (or `with ... as`) reaches it; else undefined. */
+export function assignedValue(resolution: NameResolution | undefined): SyntaxNode | undefined {
+  const only = resolution?.kind === 'definitions' && resolution.definitions.length === 1 ? resolution.definitions[0] : undefined;
+  return only?.kind === 'value' ? only.value : undefined;
+}
+
+/** True when what reaches a name is only the parameter it is (nothing in the function has rebound it yet). */
+export function isParameter(resolution: NameResolution): boolean {
+  return resolution.kind === 'definitions' && resolution.definitions.length === 1 && resolution.definitions[0].kind === 'parameter';
+}
+
 /** What the resolver reads besides bindings: `self.x = ...` and `d["key"] = ...` assignments, `del` statements and every call of the file. */
 export type NameSources = {
   readonly attributeAssignments: readonly SyntaxNode[];

@@ -67,6 +67,13 @@ export const NodeKind = {
   pair: 'pair',
   subscript: 'subscript',
   expressionList: 'expression_list',
+  withItem: 'with_item',
+  listComprehension: 'list_comprehension',
+  generatorExpression: 'generator_expression',
+  forInClause: 'for_in_clause',
+  list: 'list',
+  await: 'await',
+  slice: 'slice',
 } as const;
 
 export const FieldName = {
