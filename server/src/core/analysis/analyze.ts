@@ -21,9 +21,9 @@ import { createEnclosing, type Enclosing } from './enclosing';
 import { collectFileTables, type FileTables } from './fileTables';
 import { collectImports, type ImportTable } from './imports';
 import { collectBindings } from './bindings';
-import type { ImportResolver } from './evaluate';
 import { createNameResolver, type NameResolver } from './names';
 import { createOutline, type Captures, type Outline } from './outline';
+import type { WorkspaceValues } from '../workspace/lookup';
 
 /** What a user (settings, pyproject, CLI flags) decides about an analysis. */
 export type AnalysisOptions = {
@@ -37,12 +37,8 @@ export type AnalysisOptions = {
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
   /** Seconds the PG301 fix writes as `timeout=` (settings, else pyproject `default-timeout`). */
   readonly defaultTimeout?: number;
-  /**
-   * Values of names imported from other modules of the workspace (the workspace index), asked
-   * where a name is bound by an import rather than assigned in this module. Not compared between
-   * analyses: whoever passes one starts a new analysis when its answers change.
-   */
-  readonly resolveImport?: ImportResolver;
+  /** Values other modules of the workspace define; without it, an imported name stays unknown. */
+  readonly workspace?: WorkspaceValues;
 };
 
 export type Analysis = {
@@ -134,11 +130,11 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     catalog,
     imports: tables.imports,
     resolveName,
-    resolveImport: options.resolveImport,
     versionOf,
     allowedVersionsOf: (libraryId) => options.allowedVersions?.[libraryId] ?? [versionOf(libraryId)],
     subclasses: tables.subclasses,
     enclosing,
+    workspace: options.workspace,
   };
   let binder = createCallBinder(context);
   let analysis: Analysis | undefined;
@@ -153,7 +149,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     const calls = all(Capture.call)
       .map((node) => binder.bind(node))
       .filter((call): call is BoundCall => call !== undefined);
-    const attributeWrites = collectAttributeWrites(all(Capture.attributeAssignment), { text, resolveName, resolveImport: options.resolveImport, bindCall: binder.bind });
+    const attributeWrites = collectAttributeWrites(all(Capture.attributeAssignment), { text, resolveName, bindCall: binder.bind });
     const imports = collectImports(all(Capture.importStatement));
     const concurrentUses = collectConcurrentUses({
       evaluation: { text, resolveName, bindCall: binder.bind },

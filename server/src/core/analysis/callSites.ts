@@ -8,7 +8,9 @@ import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
 import type { BoundCall, CalleeStyle } from '../types';
 import { bindArguments } from './binding';
-import { evaluate, type EvaluationContext, type ImportResolver } from './evaluate';
+import { evaluate, type EvaluationContext } from './evaluate';
+import { importedValue } from './importedValues';
+import type { WorkspaceValues } from '../workspace/lookup';
 import { qualifyCallee, type ImportNames } from './imports';
 import type { Enclosing } from './enclosing';
 import type { NameResolver } from './names';
@@ -18,8 +20,6 @@ export type CallSiteContext = {
   readonly catalog: Catalog;
   readonly imports: ImportNames;
   readonly resolveName: NameResolver;
-  /** Values of names imported from other modules of the workspace (see AnalysisOptions). */
-  readonly resolveImport?: ImportResolver;
   /** The version in use per library id. */
   readonly versionOf: (libraryId: string) => string;
   /** The releases the project allows per library id. */
@@ -28,6 +28,8 @@ export type CallSiteContext = {
   readonly subclasses?: ReadonlyMap<string, string>;
   /** Scopes and loop bodies around nodes (whether a call runs once per loop iteration). */
   readonly enclosing: Enclosing;
+  /** Values of other modules of the workspace, when the caller has an index of them. */
+  readonly workspace?: WorkspaceValues;
 };
 
 /**
@@ -47,7 +49,14 @@ const BINDING = 'binding';
 export function createCallBinder(ctx: CallSiteContext): CallBinder {
   const cache = new Map<number, BoundCall | null | typeof BINDING>();
   let cycle = false;
-  const evaluation: EvaluationContext = { text: ctx.text, resolveName: ctx.resolveName, resolveImport: ctx.resolveImport, bindCall: (node) => bind(node) };
+  const workspace = ctx.workspace;
+  const imported: EvaluationContext['imported'] = workspace
+    ? (node, called) => {
+        const dotted = dottedName(node);
+        return dotted === undefined ? undefined : importedValue(dotted, { start: node.startIndex, end: node.endIndex }, { ...ctx, workspace }, called);
+      }
+    : undefined;
+  const evaluation: EvaluationContext = { text: ctx.text, resolveName: ctx.resolveName, bindCall: (node) => bind(node), imported };
 
   function bind(call: SyntaxNode): BoundCall | undefined {
     const cached = cache.get(call.id);

@@ -8,7 +8,7 @@
  */
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
-import type { BoundCall, DictEntry, Expr, Value } from '../types';
+import type { BoundCall, DefinitionSite, DictEntry, Expr, Value } from '../types';
 import { stringKey, type DictWrite } from './dictWrites';
 import type { NameResolution, NameResolver, ResolvedDefinition } from './names';
 
@@ -19,22 +19,16 @@ const MAX_ALTERNATIVES = 6;
 /** How many calls of a function are read for the values they pass to a parameter. */
 const MAX_CALL_SITES = 6;
 
-/**
- * The value another module of the workspace gives `path` (a name, then attributes) of `module` (as
- * the import writes it: `myapp.settings`, `.settings`), with where it lives in words; undefined when unknown.
- */
-export type ImportResolver = (module: string, path: readonly string[]) => { readonly value: Value; readonly where: string } | undefined;
-
 export type EvaluationContext = {
   readonly text: string;
   readonly resolveName: NameResolver;
   /** The bound call for a call node, when its callee is catalogued. */
   readonly bindCall: (call: SyntaxNode) => BoundCall | undefined;
-  /** Values of names imported from other modules of the workspace. */
-  readonly resolveImport?: ImportResolver;
+  /** A name (or `f()`) this module imports from another module of the workspace, when it does (see importedValues.ts). */
+  readonly imported?: (node: SyntaxNode, called: boolean) => { value: Value; via: string; definedIn?: DefinitionSite } | undefined;
 };
 
-type Evaluated = { value: Value; via?: string; origin?: string };
+type Evaluated = { value: Value; via?: string; origin?: string; definedIn?: DefinitionSite };
 
 /** Names one evaluation may still follow: alternatives multiply, so chains of them stop here. */
 type Budget = { left: number };
@@ -48,8 +42,8 @@ export function evaluate(node: SyntaxNode, ctx: EvaluationContext): Expr {
 function evaluateAt(node: SyntaxNode, ctx: EvaluationContext, depth: number, budget: Budget): Expr {
   const span = { start: node.startIndex, end: node.endIndex };
   const text = ctx.text.slice(span.start, span.end);
-  const { value, via, origin } = evaluateValue(node, ctx, depth, budget);
-  return { span, text, value, ...(via === undefined ? {} : { via }), ...(origin === undefined ? {} : { origin }) };
+  const { value, via, origin, definedIn } = evaluateValue(node, ctx, depth, budget);
+  return { span, text, value, ...(via === undefined ? {} : { via }), ...(origin === undefined ? {} : { origin }), ...(definedIn ? { definedIn } : {}) };
 }
 
 function evaluateValue(node: SyntaxNode, ctx: EvaluationContext, depth: number, budget: Budget): Evaluated {
@@ -81,12 +75,19 @@ function evaluateValue(node: SyntaxNode, ctx: EvaluationContext, depth: number, 
     case NodeKind.call: {
       const call = ctx.bindCall(node);
       if (call) return { value: { kind: 'call', call } };
-      return { value: dictCall(node, ctx, depth, budget) ?? { kind: 'unknown', reason: `the result of \`${shorten(text)}\`` } };
+      const dict = dictCall(node, ctx, depth, budget);
+      if (dict) return { value: dict };
+      const callee = node.childForFieldName(FieldName.function);
+      const returned = callee && node.childForFieldName(FieldName.arguments)?.namedChildCount === 0 ? ctx.imported?.(callee, true) : undefined;
+      return returned ?? { value: { kind: 'unknown', reason: `the result of \`${shorten(text)}\`` } };
     }
     case NodeKind.dictionary:
       return { value: dictLiteral(node, ctx, depth, budget) };
-    case NodeKind.identifier:
-      return { ...followName(text, ctx.resolveName.name(node), ctx, depth, budget, node), via: text };
+    case NodeKind.identifier: {
+      const resolution = ctx.resolveName.name(node);
+      const workspace = isImported(resolution) ? ctx.imported?.(node, false) : undefined;
+      return workspace ?? { ...followName(text, resolution, ctx, depth, budget, node), via: text };
+    }
     case NodeKind.attribute:
       return evaluateAttribute(node, text, ctx, depth, budget);
     default:
@@ -105,7 +106,7 @@ function evaluateAttribute(node: SyntaxNode, text: string, ctx: EvaluationContex
   const owner = ctx.resolveName.name(head);
   const single = owner.kind === 'definitions' && owner.definitions.length === 1 ? owner.definitions[0] : undefined;
   // `package.module.NAME` through `import package.module`, or `config.NAME` through `from package import config`.
-  if (single?.kind === 'imported') return { ...importedValue(text, single.module, [...single.path, ...rest, attribute], ctx), via: text };
+  if (single?.kind === 'imported' || owner.kind === 'unbound') return ctx.imported?.(node, false) ?? { ...importedValue(text, single), via: text };
   if (rest.length > 0) return { value: unknown(text) };
   if (single?.kind === 'class') {
     const className = single.node.childForFieldName(FieldName.name)?.text;
@@ -161,7 +162,7 @@ function followDefinition(name: string, definition: ResolvedDefinition, ctx: Eva
       return { value: { kind: 'parameter', name: definition.name, ...(fallback ? { default: fallback } : {}), passed }, origin: `parameter \`${definition.name}\`` };
     }
     case 'imported':
-      return importedValue(name, definition.module, definition.path, ctx);
+      return importedValue(name, definition);
     case 'class':
       return { value: { kind: 'unknown', reason: `\`${name}\` is the class itself` } };
     case 'opaque':
@@ -240,11 +241,15 @@ function withWrites(dict: Value & { kind: 'dict' }, name: string, writes: readon
   return { kind: 'dict', entries: described, complete };
 }
 
-/** A name bound by an import: the workspace may know its value (the seam for values from other modules). */
-function importedValue(name: string, module: string, path: readonly string[], ctx: EvaluationContext): Evaluated {
-  const found = ctx.resolveImport?.(module, path);
-  if (found) return { value: found.value, origin: found.where };
-  return { value: { kind: 'unknown', reason: `\`${name}\`, imported from \`${module}\`` } };
+/** A name bound by an import whose value the workspace does not give (or there is no workspace index). */
+function importedValue(name: string, definition: ResolvedDefinition | undefined): Evaluated {
+  const from = definition?.kind === 'imported' ? `, imported from \`${definition.module}\`` : ', which is not assigned in this module';
+  return { value: { kind: 'unknown', reason: `\`${name}\`${from}` } };
+}
+
+/** True when an import binds the name here, or nothing in this module does (an import the resolver does not index). */
+function isImported(resolution: NameResolution): boolean {
+  return resolution.kind === 'unbound' || (resolution.definitions.length === 1 && resolution.definitions[0].kind === 'imported');
 }
 
 /** The alternatives side by side; nested "one of"s are flattened, the same place counted once. */
@@ -283,7 +288,7 @@ export function parseNumber(text: string): Value {
   return Number.isFinite(value) ? { kind: 'number', value } : unknown(text);
 }
 
-function stringValue(node: SyntaxNode): Value {
+export function stringValue(node: SyntaxNode): Value {
   const parts = node.namedChildren.filter((child) => child?.type === NodeKind.stringContent);
   const isPlain = node.namedChildren.every((child) => child?.type !== NodeKind.interpolation);
   return isPlain ? { kind: 'string', value: parts.map((part) => part?.text ?? '').join('') } : unknown(node.text);

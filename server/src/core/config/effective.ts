@@ -6,7 +6,7 @@
 import type { Catalog } from '../../catalog';
 import type { CallableSpec, ConfigSpec, FieldSpec, LibrarySpec, ParamSpec, ScalarReading } from '../../catalog/schema';
 import { clientDefaultAt, compareVersions, defaultAt, nameStatusAt, omittedFieldsAt, paramByName, scalarReadingAt, versionedFieldsAt } from '../../catalog/versions';
-import type { BoundArg, BoundCall, Expr, TextSpan } from '../types';
+import type { BoundArg, BoundCall, DefinitionSite, Expr, TextSpan } from '../types';
 import { parseDefault } from './defaults';
 
 /** Where a field's value comes from. */
@@ -41,6 +41,8 @@ export type FieldValue = {
   readonly via: readonly string[];
   /** Where the value the first of `via` names lives, in words ("attribute of class `Settings`"). */
   readonly where?: string;
+  /** Where another module of the workspace defines the value (or the config object it is part of). */
+  readonly definedIn?: DefinitionSite;
 };
 
 export type EffectiveConfig = {
@@ -203,8 +205,9 @@ function configFromTransport(overriding: BoundArg, config: ConfigSpec, catalog: 
 function configFromExpr(expr: Expr, config: ConfigSpec, catalog: Catalog, context: ReadingContext): EffectiveConfig {
   const value = expr.value;
   const via = expr.via ? [expr.via] : [];
+  const definedIn = expr.definedIn;
   const withVia = (effective: EffectiveConfig): EffectiveConfig =>
-    via.length === 0 ? effective : { ...effective, fields: effective.fields.map((field) => withWhere({ ...field, via: [...via, ...field.via] }, expr)) };
+    via.length === 0 ? effective : { ...effective, fields: effective.fields.map((field) => withWhere({ ...field, via: [...via, ...field.via], ...(definedIn ? { definedIn } : {}) }, expr)) };
   if (value.kind === 'oneOf') {
     const each = value.alternatives.map((alternative) => configFromExpr(alternative, config, catalog, context));
     return withVia({ config, fields: config.fields.map((field, index) => joinFields(field, each.map((effective) => effective.fields[index]))) });
@@ -248,7 +251,7 @@ function configFromExpr(expr: Expr, config: ConfigSpec, catalog: Catalog, contex
     if (built) return withVia(built);
   }
   const reason = value.kind === 'unknown' ? value.reason : `\`${expr.text}\``;
-  return { config, fields: config.fields.map((field) => ({ ...unknownField(field, reason), via })) };
+  return { config, fields: config.fields.map((field) => ({ ...unknownField(field, reason), via, ...(definedIn ? { definedIn } : {}) })) };
 }
 
 /** A call of the other library's callable that builds this config (urllib3's `Timeout` passed to requests); it reads as its own config. */
@@ -259,6 +262,7 @@ function isForeignBuilder(call: BoundCall, config: ConfigSpec): boolean {
 
 function fieldFromExpr(field: FieldSpec, expr: Expr, origin: FieldOrigin): FieldValue {
   const via = expr.via ? [expr.via] : [];
+  if (expr.definedIn) return { ...fieldFromExpr(field, { ...expr, definedIn: undefined }, origin), definedIn: expr.definedIn };
   const value = expr.value;
   const withVia = (found: FieldValue): FieldValue => (via.length === 0 ? found : withWhere({ ...found, via: [...via, ...found.via] }, expr));
   if (value.kind === 'number') return withWhere({ field, value: value.value, origin, via }, expr);
