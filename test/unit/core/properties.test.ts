@@ -11,6 +11,7 @@ import type { Analysis } from '../../../server/src/core/analysis/analyze';
 import { ParsedDocument } from '../../../server/src/core/document';
 import { analyzeText, testEngine } from '../../helpers/engine';
 import { fixtureTexts, generatedPython, parseProblems, relativeEdit, resolveEdit } from '../../helpers/pythonArbitraries';
+import { assertProperty } from '../../helpers/seed';
 
 const RUNS = 60;
 
@@ -41,7 +42,7 @@ const startingText = fc.oneof(fc.constantFrom(...fixtureTexts()), generatedPytho
 
 test('random edits, applied incrementally, analyse like a fresh parse and never throw', async () => {
   const engine = await testEngine();
-  await fc.assert(
+  await assertProperty(
     fc.asyncProperty(startingText, fc.array(relativeEdit, { minLength: 1, maxLength: 8 }), async (start, edits) => {
       const document = new ParsedDocument(engine, start);
       try {
@@ -55,13 +56,13 @@ test('random edits, applied incrementally, analyse like a fresh parse and never 
         document.dispose();
       }
     }),
-    { numRuns: RUNS },
+    RUNS,
   );
 });
 
 test('every fix of every finding parses at least as well as the text before it', async () => {
   const engine = await testEngine();
-  await fc.assert(
+  await assertProperty(
     fc.asyncProperty(startingText, fc.array(relativeEdit, { maxLength: 3 }), async (start, edits) => {
       let text = start;
       for (const edit of edits) {
@@ -77,6 +78,6 @@ test('every fix of every finding parses at least as well as the text before it',
         }
       }
     }),
-    { numRuns: RUNS },
+    RUNS,
   );
 });
