@@ -1,4 +1,4 @@
-// Bundles the client, the server and the CLI into dist/ (CommonJS, Node 20) and copies the two
+// Bundles the client, the server and the CLI (with a hashbang) into dist/ (CommonJS, Node 20) and copies the two
 // wasm files next to them. web-tree-sitter is resolved to its CommonJS build, so no `import.meta`
 // ends up in a CommonJS bundle; any esbuild warning fails the build.
 import * as esbuild from 'esbuild';
@@ -41,8 +41,7 @@ const failOnWarnings = {
   },
 };
 
-const options = {
-  entryPoints: { extension: 'client/src/extension.ts', server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' },
+const node = {
   bundle: true,
   outdir: 'dist',
   platform: 'node',
@@ -55,9 +54,14 @@ const options = {
   plugins: [webTreeSitterAsCommonJs, copyWasm, failOnWarnings],
 };
 
+const builds = [
+  { ...node, entryPoints: { extension: 'client/src/extension.ts', server: 'server/src/main.ts' } },
+  // The npm package's `bin`: a hashbang so that npm's link runs it with node.
+  { ...node, entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+];
+
 if (watch) {
-  const context = await esbuild.context(options);
-  await context.watch();
+  for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  await esbuild.build(options);
+  await Promise.all(builds.map((options) => esbuild.build(options)));
 }

@@ -1,5 +1,5 @@
-// `pool-guide check` over a large real tree (Debian's Python standard library and dist-packages)
-// against ripgrep finding the candidate files (`rg -l` for the catalogued module names: reading
+// `pool-guide check` over a large real tree (Debian's Python standard library and dist-packages), and
+// over a generated docstring-heavy API client, against ripgrep finding the candidate files (`rg -l` for the catalogued module names: reading
 // every byte once, on all cores). Same files for both: every .py file, ignore files not honoured.
 // Each tool runs `runs` times; the median wall time counts. Also the CLI's peak RSS, and the floor
 // of any Node program, `node -e 0`. NODE_EXTRA_CA_CERTS is left out of the CLI's environment (and
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CLI } from './lib/lsp.mjs';
 import { catalogModules } from './lib/catalog.mjs';
+import { writeDocstringTree } from './lib/docstringTree.mjs';
 
 export const TREES = ['/usr/lib/python3.11', '/usr/lib/python3/dist-packages'];
 const RG = '/usr/bin/rg';
@@ -32,6 +33,26 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 export async function benchCli({ runs }) {
   const trees = TREES.filter((tree) => statSync(tree, { throwIfNoEntry: false })?.isDirectory());
   if (trees.length === 0 || !statSync(RG, { throwIfNoEntry: false })) return undefined;
+  return benchTrees(trees, { runs });
+}
+
+/**
+ * The same comparison on a generated API client whose docstrings name `urllib3` and `requests` in
+ * every module while five modules import them (lib/docstringTree.mjs), written to a temporary
+ * folder. undefined when ripgrep is missing.
+ */
+export async function benchDocstringTree({ runs }) {
+  if (!statSync(RG, { throwIfNoEntry: false })) return undefined;
+  const root = mkdtempSync(path.join(tmpdir(), 'pool-guide-docstrings-'));
+  try {
+    writeDocstringTree(root);
+    return await benchTrees([root], { runs });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function benchTrees(trees, { runs }) {
   const files = run(RG, ['--files', '--no-ignore', '-g', '*.py', ...trees]).stdout.split('\n').filter(Boolean);
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
   const modules = await catalogModules();

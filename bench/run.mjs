@@ -5,7 +5,7 @@
 // Usage: npm run bench [-- --hovers 500 --edits 100 --starts 5 --runs 3 --documents 1000 --only hover,cli]
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { benchCli } from './cli.mjs';
+import { benchCli, benchDocstringTree } from './cli.mjs';
 import { benchHover } from './hover.mjs';
 import { CLI, SERVER } from './lib/lsp.mjs';
 import { CLIENTS, LINES } from './lib/workload.mjs';
@@ -65,6 +65,13 @@ async function main() {
       other.push(`| \`node -e 0\` (the start of any Node program) ÷ ripgrep | ${ms(cli.nodeMs)}: ${(cli.nodeMs / cli.rgMs).toFixed(1)}× | |`);
       if (cli.withCaCertsMs !== undefined) other.push(`| \`pool-guide check\` with this machine's NODE_EXTRA_CA_CERTS (loaded at every Node start) | ${ms(cli.withCaCertsMs)}: ${(cli.withCaCertsMs / cli.rgMs).toFixed(1)}× ripgrep | |`);
       other.push(`| CLI peak RSS on that tree | ${cli.peakMb.toFixed(0)} MB | |`);
+    }
+    const docstrings = await benchDocstringTree({ runs: Number(option('runs', 5)) });
+    if (!docstrings) other.push('| pool-guide check on a docstring-heavy tree | not run: needs /usr/bin/rg | |');
+    else {
+      other.push(`| \`pool-guide check\` on a generated API client (${docstrings.files} modules, ${docstrings.mb.toFixed(1)} MB, docstrings naming the modules everywhere, 5 importing them) | ${ms(docstrings.cliMs)} | |`);
+      other.push(`| \`rg -l\` on it (${docstrings.candidates} candidate files) | ${ms(docstrings.rgMs)} | |`);
+      other.push(`| check ÷ ripgrep on the docstring-heavy tree | ${(docstrings.cliMs / docstrings.rgMs).toFixed(1)}× | ${verdict(Number((docstrings.cliMs / docstrings.rgMs).toFixed(1)), 5)} |`);
     }
   }
   if (only.includes('memory')) {

@@ -6,8 +6,7 @@ import type { CheckCommand } from './args';
 import { createFileAnalyzer } from './analyzer';
 import { fixText, unifiedDiff } from './fix';
 import { reportedFindings, type ReportedFinding } from './report';
-import { SourceReader, writeSource } from './sourceFile';
-import { mentionsCatalogModule } from '../core/prefilter';
+import { mayImportCatalogModule, SourceReader, writeSource } from './sourceFile';
 
 export type FileOutcome = {
   readonly findings: readonly ReportedFinding[];
@@ -20,7 +19,7 @@ export function createFileChecker(command: CheckCommand): (file: string) => Prom
   const analyzer = createFileAnalyzer({ select: command.select, ignore: command.ignore });
   const reader = new SourceReader();
   return async (file) => {
-    const source = reader.read(file, (bytes) => mentionsCatalogModule(analyzer.catalog, bytes));
+    const source = reader.read(file, (bytes) => mayImportCatalogModule(analyzer.catalog, bytes));
     if ('skipped' in source) {
       process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
       return { findings: [], diff: '' };

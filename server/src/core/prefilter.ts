@@ -24,6 +24,7 @@
  * follows only such bindings (analyze.ts stops early on the same test).
  */
 import type { Catalog } from '../catalog';
+import { codeWords, type CodeWord } from './codeWords';
 
 /** Anything with a substring test: a string, or UTF-8 bytes with `includes` (Node's Buffer). */
 export type Searchable = { includes(needle: string): boolean };
@@ -33,31 +34,27 @@ export function mentionsCatalogModule(catalog: Catalog, source: Searchable): boo
   return patternsFor(catalog).needles.some((needle) => source.includes(needle));
 }
 
-/** True unless no import statement in `text` can name a catalogued module (see above). */
+/**
+ * True unless no import statement in `text` can name a catalogued module (see above). `text` may
+ * also be UTF-8 bytes read as Latin-1 (see codeWords.ts): the answer is then true wherever it is
+ * for the decoded text, and the CLI decodes only the files that pass.
+ */
 export function importsCatalogModule(catalog: Catalog, text: string): boolean {
-  const patterns = patternsFor(catalog);
-  if (!patterns.heads.some((head) => text.includes(head))) return false;
-  const inert = inertSpans(text);
-  const headPattern = new RegExp(patterns.head.source, 'g');
-  /** The first head at or after `from` outside comments and strings, or -1. */
-  const headFrom = (from: number) => {
-    headPattern.lastIndex = from;
-    for (let found = headPattern.exec(text); found; found = headPattern.exec(text)) if (!inert.covers(found.index)) return found.index;
-    return -1;
-  };
-  let head = -1; // The first head at or after the current keyword: keywords come in text order.
-  for (const keyword of text.matchAll(KEYWORD)) {
-    if (inert.covers(keyword.index)) continue;
-    const start = keyword.index + keyword[0].length;
-    if (head < start) head = headFrom(start);
-    if (head === -1) return false;
-    if (head < reachEnd(text, keyword[0], keyword.index, start) && bindsCatalogPath(catalog, text, keyword[0], keyword.index, start) !== false) return true;
+  /** Keywords since the last module name in code: that name is the first one each of them may reach. */
+  let pending: CodeWord[] = [];
+  for (const word of codeWords(text, patternsFor(catalog).heads)) {
+    if (word.kind === 'keyword') {
+      pending.push(word);
+      continue;
+    }
+    for (const keyword of pending) {
+      const start = keyword.index + keyword.word.length;
+      if (word.index < reachEnd(text, keyword.word, keyword.index, start) && bindsCatalogPath(catalog, text, keyword.word, keyword.index, start) !== false) return true;
+    }
+    pending = [];
   }
   return false;
 }
-
-/** `import` or `from` as a word (digits or a dot may precede: tree-sitter splits `1import` and `x.import`). */
-const KEYWORD = /(?<![A-Za-z_])(?:import|from)(?![A-Za-z0-9_])/g;
 
 const clean = (() => {
   const gap = String.raw`(?:[ \t\f]|\\\r?\n)*`;
@@ -153,106 +150,6 @@ function withoutGaps(dotted: string): string {
   return dotted.replace(/[ \t\f\r\n\\]/g, '');
 }
 
-/** Comments and string literals, where no keyword or name is a token. */
-type Inert = {
-  /** True when `index` lies inside one. */
-  covers(index: number): boolean;
-};
-
-/** What the lexer looks for: a comment or string start, or a character after which it stops (see inertSpans). */
-const LEXER = /[#'"]|\\(?!\r?\n)|[\0\u2060\u200B]|(?<!^)\uFEFF/g;
-/** What ends a string opened by each quote: the quote itself, or a line end for one-line strings; `\x` is skipped. */
-const STRING_END: Record<string, RegExp> = {
-  "'": /\\(?:\r\n|[^])|'|\n/g,
-  '"': /\\(?:\r\n|[^])|"|\n/g,
-  "'''": /\\(?:\r\n|[^])|'''/g,
-  '"""': /\\(?:\r\n|[^])|"""/g,
-};
-/** A prefix that makes a formatted string (f, t, rf, ...), whose `{…}` holds code. */
-const FORMATTED_PREFIX = /(?<![\w])[rRbBuU]?[fFtT][rRbBuU]?$/;
-
-/**
- * Comments and strings as tree-sitter lexes them in well-formed code: a comment runs to the line
- * end, a string to its closing quotes (a backslash escapes any character). A formatted string is
- * not inert (its `{…}` is code, with quotes of its own): lexing resumes after its line. Broken
- * text is another matter, since tree-sitter's error recovery may skip a quote and read on as code;
- * so lexing stops, and nothing further is inert, at the first sign of it: an unterminated string,
- * a backslash that continues no line, NUL (the end of input to tree-sitter), or a zero-width space
- * (U+2060, U+200B, U+FEFF but a leading byte-order mark: the grammar skips them as space, its
- * scanner of strings and line ends does not).
- */
-function inertSpans(text: string): Inert {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const lexer = new RegExp(LEXER.source, 'g');
-  /** Everything before this offset is lexed: lexing runs only as far as the questions reach. */
-  let lexed = 0;
-  const lexUntil = (index: number) => {
-    while (lexed <= index) {
-      lexer.lastIndex = lexed;
-      const found = lexer.exec(text);
-      const end = found ? spanEnd(text, found) : undefined;
-      if (!found || end === undefined) {
-        lexed = Number.POSITIVE_INFINITY;
-        return;
-      }
-      if (end > 0) {
-        starts.push(found.index);
-        ends.push(end);
-      }
-      lexed = Math.abs(end);
-    }
-  };
-  return {
-    covers(index) {
-      lexUntil(index);
-      // The last span that starts at or before `index`.
-      let low = 0;
-      let high = starts.length - 1;
-      let found = -1;
-      while (low <= high) {
-        const middle = (low + high) >> 1;
-        if (starts[middle] <= index) {
-          found = middle;
-          low = middle + 1;
-        } else high = middle - 1;
-      }
-      return found !== -1 && index < ends[found];
-    },
-  };
-}
-
-/** The end of the comment or string the lexer found; minus the offset to resume at for code to skip; undefined to stop. */
-function spanEnd(text: string, found: RegExpExecArray): number | undefined {
-  const start = found.index;
-  if (found[0] === '#') {
-    const end = lineEnd(text, start);
-    return text.slice(start, end).includes('\0') ? undefined : end;
-  }
-  if (found[0] !== "'" && found[0] !== '"') return undefined;
-  const quote = text.startsWith(found[0].repeat(3), start) ? found[0].repeat(3) : found[0];
-  const closing = STRING_END[quote];
-  closing.lastIndex = start + quote.length;
-  for (let match = closing.exec(text); match; match = closing.exec(text)) {
-    if (match[0] === '\n') return undefined;
-    if (match[0] !== quote) continue;
-    const end = match.index + quote.length;
-    if (text.slice(start, end).includes('\0')) return undefined;
-    if (!FORMATTED_PREFIX.test(text.slice(Math.max(0, start - 3), start))) return end;
-    const rest = lineEnd(text, end);
-    return SURPRISE.test(text.slice(end, rest)) ? undefined : -rest;
-  }
-  return undefined;
-}
-
-/** Signs of broken text where the lexer stops (see inertSpans). */
-const SURPRISE = /\\(?!\r?\n)|[\0\u2060\u200B\uFEFF]/;
-
-function lineEnd(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end === -1 ? text.length : end;
-}
-
 type Patterns = {
   /**
    * What to scan for: the fewest module names whose absence means no module name at all (`httpx2`
@@ -260,20 +157,19 @@ type Patterns = {
    * a module name, not sufficient.
    */
   readonly needles: readonly string[];
+  /** The top-level module names (`requests` of `requests.adapters`). */
   readonly heads: readonly string[];
-  readonly head: RegExp;
 };
 const compiled = new WeakMap<Catalog, Patterns>();
 
-/** The catalog's module names to scan for, its top-level module names, and a search for one that starts a dotted name. */
+/** The catalog's module names to scan for, and its top-level module names. */
 function patternsFor(catalog: Catalog): Patterns {
   let patterns = compiled.get(catalog);
   if (!patterns) {
     const modules = [...new Set(catalog.libraries.flatMap((library) => library.modules))];
     const needles = modules.filter((module) => !modules.some((other) => other !== module && module.includes(other))).map(scannedPart);
     const heads = [...new Set(catalog.libraries.flatMap((library) => library.modules.map((module) => module.split('.')[0])))];
-    const alternatives = [...heads].sort((a, b) => b.length - a.length).map((head) => head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    patterns = { needles, heads, head: new RegExp(`(?<![A-Za-z_.])(?:${alternatives.join('|')})(?![A-Za-z0-9_])`, 'g') };
+    patterns = { needles, heads };
     compiled.set(catalog, patterns);
   }
   return patterns;

@@ -10,8 +10,8 @@ import { lineIndex } from '../../core/text/lines';
 import { UsageError } from '../args';
 import { createFileAnalyzer } from '../analyzer';
 import { pythonFiles } from '../files';
-import { SourceReader } from '../sourceFile';
-import { mentionsCatalogModule } from '../../core/prefilter';
+import { mayImportCatalogModule, SourceReader } from '../sourceFile';
+
 
 export async function runShow(paths: readonly string[]): Promise<number> {
   const roots = paths.length > 0 ? paths : ['.'];
@@ -21,7 +21,7 @@ export async function runShow(paths: readonly string[]): Promise<number> {
   const reader = new SourceReader();
   for (const file of roots.flatMap(pythonFiles)) {
     // Bytes that name no catalogued module hold no call to show.
-    const source = reader.read(file, (bytes) => mentionsCatalogModule(analyzer.catalog, bytes));
+    const source = reader.read(file, (bytes) => mayImportCatalogModule(analyzer.catalog, bytes));
     if ('skipped' in source) process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
     else if ('text' in source) process.stdout.write(showFile(file, await analyzer.analyze(file, source.text), analyzer.catalog));
   }
