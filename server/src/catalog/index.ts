@@ -3,8 +3,12 @@
  * Everything else reads library knowledge through this module.
  */
 import { aiohttp } from './aiohttp';
+import { anthropic } from './anthropic';
+import { boto3 } from './boto3';
+import { botocore } from './botocore';
 import { httpx } from './httpx';
 import { httpx2 } from './httpx2';
+import { openai } from './openai';
 import { requests } from './requests';
 import type { CallableSpec, ConfigSpec, LibrarySpec } from './schema';
 import { urllib3 } from './urllib3';
@@ -54,6 +58,6 @@ export function createCatalog(libraries: readonly LibrarySpec[]): Catalog {
 }
 
 /** Every library Pool Guide ships knowledge of. */
-export const LIBRARIES: readonly LibrarySpec[] = [httpx, httpx2, requests, urllib3, aiohttp];
+export const LIBRARIES: readonly LibrarySpec[] = [httpx, httpx2, requests, urllib3, aiohttp, openai, anthropic, botocore, boto3];
 
 export const defaultCatalog: Catalog = createCatalog(LIBRARIES);

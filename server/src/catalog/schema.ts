@@ -108,6 +108,14 @@ export type ParamSpec = {
   readonly effectiveDefault?: { readonly value: number | boolean | null; readonly text: string };
   /** For a method: when omitted, this parameter of the receiver applies (urllib3's `pool.request()` uses the pool's `timeout=`). */
   readonly omittedUsesReceiver?: string;
+  /**
+   * For the timeout of an SDK client that wraps another client (`WrappedClient`): when omitted, the
+   * wrapped client's own timeout is used if it differs from these values (the underlying library's
+   * default), else `omittedFields`.
+   */
+  readonly fromWrappedClientUnless?: readonly VersionedFields[];
+  /** Something outside the code that sets this when the code does not (environment variables, a config file), in a sentence. */
+  readonly setOutsideCode?: string;
   /** A size that is only a soft cap unless this sibling flag is true: beyond it, extra connections are opened and discarded. */
   readonly softCapUnless?: { readonly param: string; readonly explanation: string };
   readonly since?: string;
@@ -131,7 +139,36 @@ export type PositionalOrder = {
 };
 
 /** What role a callable plays; checks select callables by kind, never by name. */
-export type CallableKind = 'client' | 'transport' | 'config' | 'request-function' | 'request-method' | 'mount-method';
+export type CallableKind =
+  | 'client'
+  | 'transport'
+  | 'config'
+  | 'request-function'
+  | 'request-method'
+  | 'mount-method'
+  /** A copy of its receiver with some options changed that shares the receiver's pool (`client.with_options(...)`). */
+  | 'client-options'
+  /** Holds credentials and settings and builds clients, with no pool of its own (`boto3.Session`). */
+  | 'factory';
+
+/**
+ * An SDK client that sends through a client of an underlying HTTP library (`OpenAI(http_client=...)`):
+ * when the parameter is omitted the SDK builds `defaultClient` (its own defaults: pool, timeout,
+ * redirects); a plain client of `underlyingModules` passed instead keeps that library's defaults.
+ */
+export type WrappedClient = {
+  /** The parameter that takes the underlying client. */
+  readonly param: string;
+  /** The SDK's own client class (same library) that the SDK builds when `param` is omitted. */
+  readonly defaultClient: string;
+  /** The modules whose plain clients the parameter accepts, by version of the SDK (httpx, then httpx2). */
+  readonly underlyingModules: readonly { readonly versions: VersionRange; readonly module: string; readonly source: Source }[];
+  /** The config (id) of the pool limits, the client parameter that takes it, and the SDK's own limits by version. */
+  readonly limits: { readonly config: string; readonly param: string; readonly sdkDefault: readonly VersionedFields[] };
+  /** The redirect flag of the client, whether the client the SDK builds follows redirects, and whether a plain one does. */
+  readonly redirects: { readonly param: string; readonly sdkDefault: readonly VersionedDefault[]; readonly underlyingDefault: VersionedDefault };
+  readonly source: Source;
+};
 
 /** When all connections are busy: which field caps them, which field bounds the wait, what is raised. */
 export type PoolWait = {
@@ -180,6 +217,18 @@ export type CallableSpec = {
   readonly defaultPool?: { readonly callable: string; readonly mountMethod: string; readonly adapterParam: string; readonly prefixParam: string };
   /** For a client with no timeout of its own: the method parameter whose omitted value every request uses, and why. */
   readonly perRequestTimeout?: { readonly method: string; readonly param: string; readonly explanation: string };
+  /** For an SDK client over another HTTP client: which parameter takes it and what the SDK builds without it. */
+  readonly wrapsClient?: WrappedClient;
+  /**
+   * For a method: it stands for every method of any resource reached through attributes of the
+   * receiver (`client.chat.completions.create(...)`), whatever the path; its name is `*`.
+   */
+  readonly anyResourcePath?: boolean;
+  /**
+   * For a method that merges another config into the receiver's (`Config.merge(other)`): the
+   * parameter whose explicitly set fields win over the receiver's.
+   */
+  readonly mergesParam?: string;
   /** The callable whose instances this one returns (`connection_from_url` returns an `HTTPConnectionPool`), for method calls on the result. */
   readonly returns?: string;
   readonly source: Source;

@@ -2,7 +2,7 @@
  * Version arithmetic over the catalog: comparing release numbers, testing ranges, and the view of
  * a callable at one version (which parameters it has, in which positional order). Pure.
  */
-import type { CallableSpec, Lifecycle, ParamSpec, ScalarReading, VersionRange } from './schema';
+import type { CallableSpec, Lifecycle, ParamSpec, ScalarReading, VersionedFields, VersionRange } from './schema';
 
 /** Compares dotted release numbers numerically (`0.9` < `0.14`); non-numeric parts compare as 0. */
 export function compareVersions(left: string, right: string): number {
@@ -43,7 +43,12 @@ export function paramByName(callable: CallableSpec, name: string): ParamSpec | u
 
 /** The field values an omitted parameter stands for at a version, if the catalog knows them. */
 export function omittedFieldsAt(param: ParamSpec, version: string): Readonly<Record<string, number | null>> | undefined {
-  return param.omittedFields?.find((entry) => isInRange(version, entry.versions))?.values;
+  return versionedFieldsAt(param.omittedFields ?? [], version);
+}
+
+/** The field values of the entry whose range holds the version. */
+export function versionedFieldsAt(entries: readonly VersionedFields[], version: string): Readonly<Record<string, number | null>> | undefined {
+  return entries.find((entry) => isInRange(version, entry.versions))?.values;
 }
 
 /** The parameter's default (Python text) in effect at a version. */

@@ -23,6 +23,7 @@ export const RULES: readonly Rule[] = [
   { code: 'PG401', name: 'ignored-pool-config', severity: 'warning', summary: 'Pool settings that have no effect because a transport replaces the pool they configure.' },
   { code: 'PG402', name: 'inconsistent-limits', severity: 'warning', summary: 'Limits that contradict each other, or a pool with no room for any connection.' },
   { code: 'PG403', name: 'soft-pool-cap', severity: 'hint', summary: 'A pool size raised without blocking: the cap is not enforced and extra connections are opened and discarded.' },
+  { code: 'PG404', name: 'sdk-client-drops-defaults', severity: 'warning', summary: "An SDK client given a plain HTTP client: the SDK's pool and redirect defaults are replaced by the plain client's." },
   { code: 'PG501', name: 'client-per-request', severity: 'information', summary: 'Connection pooling lost: a throwaway pool per request, or a client built in a loop.' },
 ];
 

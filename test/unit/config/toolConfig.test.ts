@@ -58,7 +58,7 @@ test('invalid TOML is one problem, not an exception', () => {
 });
 
 test('rule references: codes (any case), names, prefixes; unknown ones returned as written', () => {
-  assert.deepEqual(resolveRuleCodes(['pg101', 'missing-timeout', ' PG4 ', '', 'PG9', 'E501']), { codes: ['PG101', 'PG301', 'PG401', 'PG402', 'PG403'], unknown: ['PG9', 'E501'] });
+  assert.deepEqual(resolveRuleCodes(['pg101', 'missing-timeout', ' PG4 ', '', 'PG9', 'E501']), { codes: ['PG101', 'PG301', 'PG401', 'PG402', 'PG403', 'PG404'], unknown: ['PG9', 'E501'] });
   assert.deepEqual(resolveRuleCodes(['PG']).codes, RULES.map((rule) => rule.code));
 });
 

@@ -34,7 +34,8 @@ function showFile(file: string, analysis: Analysis, catalog: Catalog): string {
   for (const call of analysis.calls) {
     if (call.callable.kind === 'config') continue;
     const { line, character } = lines.positionOf(call.calleeSpan.start);
-    const hover = hoverAt(analysis, call.calleeSpan.start, catalog);
+    // The end of the callee: in `c.with_options(...).chat.create(...)` the start is also the inner call's.
+    const hover = hoverAt(analysis, call.calleeSpan.end, catalog);
     out.push(`── ${file}:${line + 1}:${character + 1}  ${analysis.text.slice(call.calleeSpan.start, call.calleeSpan.end)}(...)\n`);
     if (hover) out.push(`${hover.markdown}\n`);
     const inside = analysis.findings.filter((finding) => finding.span.start >= call.span.start && finding.span.end <= call.span.end);

@@ -103,16 +103,40 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
     const method = callee.childForFieldName(FieldName.attribute)?.text;
     if (!object || !method) return undefined;
     const value = evaluate(object, evaluation).value;
+    if (value.kind === 'call') {
+      const qualified = `${ownerName(value.call)}.${method}`;
+      const entry = ctx.catalog.lookup(qualified);
+      return entry?.callable.receiver ? { entry, qualified, style: { kind: 'method', receiver: value.call }, receiver: value.call } : undefined;
+    }
+    return resourceMethod(object, method);
+  }
+
+  /** `client.chat.completions.create`: a method reached through attributes of a catalogued object that has any-path resource methods. */
+  function resourceMethod(object: SyntaxNode, method: string): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver: BoundCall } | undefined {
+    const path = [method];
+    let root: SyntaxNode | null = object;
+    while (root?.type === NodeKind.attribute) {
+      const attribute = root.childForFieldName(FieldName.attribute)?.text;
+      if (attribute === undefined) return undefined;
+      path.unshift(attribute);
+      root = root.childForFieldName(FieldName.object);
+    }
+    if (!root || path.length < 2) return undefined;
+    const value = evaluate(root, evaluation).value;
     if (value.kind !== 'call') return undefined;
-    // A factory's result is an instance of the callable it returns (`connection_from_url(...)` → `HTTPConnectionPool`).
-    const returns = value.call.callable.returns;
-    const owner = returns ? `${value.call.library.modules[0]}.${returns}` : value.call.qualifiedName;
-    const qualified = `${owner}.${method}`;
-    const entry = ctx.catalog.lookup(qualified);
-    return entry?.callable.receiver ? { entry, qualified, style: { kind: 'method', receiver: value.call }, receiver: value.call } : undefined;
+    const owner = ownerName(value.call);
+    const entry = ctx.catalog.lookup(`${owner}.*`);
+    if (!entry?.callable.anyResourcePath) return undefined;
+    return { entry, qualified: `${owner}.${path.join('.')}`, style: { kind: 'method', receiver: value.call }, receiver: value.call };
   }
 
   return { bind, sawCycle: () => cycle };
+}
+
+/** The qualified name of what a call makes: a factory's result is an instance of the callable it returns (`connection_from_url(...)` → `HTTPConnectionPool`). */
+function ownerName(call: BoundCall): string {
+  const returns = call.callable.returns;
+  return returns ? `${call.library.modules[0]}.${returns}` : call.qualifiedName;
 }
 
 /** `a.b.c` for a chain of identifiers, undefined for anything else (calls, subscripts). */

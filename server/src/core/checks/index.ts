@@ -12,6 +12,7 @@ import { missingTimeout } from './missingTimeout';
 import { partialConfig } from './partialConfig';
 import { positionalConfigArgs } from './positionalConfigArgs';
 import { renamedOrRemoved } from './renamedOrRemoved';
+import { sdkClientDropsDefaults } from './sdkClientDropsDefaults';
 import { softPoolCap } from './softPoolCap';
 import { timeoutsDisabled } from './timeoutsDisabled';
 
@@ -27,5 +28,6 @@ export const CHECKS: readonly Check[] = [
   ignoredPoolConfig,
   inconsistentLimits,
   softPoolCap,
+  sdkClientDropsDefaults,
   clientPerRequest,
 ];

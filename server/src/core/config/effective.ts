@@ -5,7 +5,7 @@
  */
 import type { Catalog } from '../../catalog';
 import type { CallableSpec, ConfigSpec, FieldSpec, LibrarySpec, ParamSpec, ScalarReading } from '../../catalog/schema';
-import { clientDefaultAt, compareVersions, defaultAt, nameStatusAt, omittedFieldsAt, paramByName, scalarReadingAt } from '../../catalog/versions';
+import { clientDefaultAt, compareVersions, defaultAt, nameStatusAt, omittedFieldsAt, paramByName, scalarReadingAt, versionedFieldsAt } from '../../catalog/versions';
 import type { BoundArg, BoundCall, Expr, TextSpan } from '../types';
 import { parseDefault } from './defaults';
 
@@ -18,6 +18,10 @@ export type FieldOrigin =
   | { readonly kind: 'fallback'; readonly callable: string }
   | { readonly kind: 'object-default'; readonly callable: string }
   | { readonly kind: 'omitted'; readonly param: string; readonly callable: string; readonly noneSpan?: TextSpan }
+  /** Left out of an SDK client, so the client passed as `param=` decides (its timeout differs from the underlying library's default). */
+  | { readonly kind: 'wrapped-client'; readonly param: string; readonly callable: string; readonly origin: FieldOrigin }
+  /** Taken from the receiver of a merge, because the merged-in config does not set it. */
+  | { readonly kind: 'merged-receiver'; readonly callable: string; readonly origin: FieldOrigin }
   /** Left out of a method call, so the object it is called on decides (a session's `timeout=`). */
   | { readonly kind: 'receiver'; readonly callable: string; readonly origin: FieldOrigin }
   | { readonly kind: 'unknown'; readonly reason: string }
@@ -46,6 +50,7 @@ type ReadingContext = { readonly library: LibrarySpec; readonly version: string;
 export function configOfObjectCall(call: BoundCall, catalog: Catalog): EffectiveConfig | undefined {
   const config = call.callable.builds ? catalog.config(call.library, call.callable.builds) : undefined;
   if (!config) return undefined;
+  if (call.callable.mergesParam) return mergedConfig(call, call.callable.mergesParam, config, catalog);
   const fallback = config.fallbackParam ? call.args.find((arg) => arg.param?.name === config.fallbackParam) : undefined;
   const fromFallback = fallback && (fallback.expr.value.kind === 'tuple' || fallback.expr.value.kind === 'call');
   if (fallback && fromFallback) return configFromExpr(fallback.expr, config, catalog, { library: call.library, version: call.version });
@@ -95,9 +100,49 @@ function omittedConfig(call: BoundCall, param: ParamSpec, config: ConfigSpec, ca
   if (receiver && inherited) {
     return { ...inherited, fields: inherited.fields.map((field) => ({ ...field, origin: { kind: 'receiver', callable: receiver.callable.name, origin: field.origin } })) };
   }
+  const wrapped = param.fromWrappedClientUnless ? wrappedClientConfig(call, param, config, catalog) : undefined;
+  if (wrapped) return wrapped;
   const values = omittedFieldsAt(param, call.version);
   const origin: FieldOrigin = { kind: 'omitted', param: param.name, callable: call.callable.name, noneSpan };
   return { config, fields: config.fields.map((field): FieldValue => ({ field, value: values?.[field.name], origin, via: [] })) };
+}
+
+/**
+ * An SDK client given `http_client=` but no timeout: the SDK takes the passed client's timeout when
+ * it differs from the underlying library's default, else its own (undefined: its own applies).
+ */
+function wrappedClientConfig(call: BoundCall, param: ParamSpec, config: ConfigSpec, catalog: Catalog): EffectiveConfig | undefined {
+  const wrapsParam = call.callable.wrapsClient?.param;
+  const arg = wrapsParam ? call.args.find((candidate) => candidate.param?.name === wrapsParam) : undefined;
+  if (!arg || arg.expr.value.kind === 'none') return undefined;
+  const unknown = (reason: string): EffectiveConfig => ({ config, fields: config.fields.map((field) => unknownField(field, reason)) });
+  const rule = `the SDK uses the timeout of \`${arg.name}=\` unless it is the underlying library's default`;
+  if (arg.expr.value.kind !== 'call') return unknown(`${rule}, and \`${arg.expr.text}\` is not known here`);
+  const wrappedCall = arg.expr.value.call;
+  const wrappedParam = wrappedCall.callable.params.find((candidate) => candidate.config === config.id);
+  const own = wrappedParam ? configOfParam(wrappedCall, wrappedParam, catalog) : undefined;
+  const unless = versionedFieldsAt(param.fromWrappedClientUnless ?? [], call.version);
+  if (!own || !unless) return unknown(rule);
+  if (own.fields.some((field) => field.value === undefined)) return unknown(`${rule}, which is not known here`);
+  if (own.fields.every((field) => field.value === unless[field.field.name])) return undefined;
+  const fields = own.fields.map((field): FieldValue => ({ ...field, origin: { kind: 'wrapped-client', param: arg.name ?? wrapsParam!, callable: wrappedCall.callable.name, origin: field.origin } }));
+  return { config, fields };
+}
+
+/** `a.merge(b)`: every field `b` sets explicitly, else `a`'s. */
+function mergedConfig(call: BoundCall, paramName: string, config: ConfigSpec, catalog: Catalog): EffectiveConfig {
+  const receiver = call.receiver ? configOfObjectCall(call.receiver, catalog) : undefined;
+  const other = call.args.find((arg) => arg.param?.name === paramName)?.expr;
+  const merged = other?.value.kind === 'call' && other.value.call.callable.builds === config.id ? configOfObjectCall(other.value.call, catalog) : undefined;
+  const given = (field: FieldValue) => ['explicit', 'all-fields', 'tuple-item', 'merged-receiver'].includes(field.origin.kind) || (field.origin.kind === 'unknown' && field.value === undefined);
+  const fields = config.fields.map((field, index): FieldValue => {
+    const mergedField = merged?.fields[index];
+    if (!mergedField) return unknownField(field, `merged from \`${other?.text ?? '?'}\`, which is not known here`);
+    if (given(mergedField)) return mergedField;
+    const base = receiver?.fields[index];
+    return base ? { ...base, origin: { kind: 'merged-receiver', callable: call.receiver!.callable.name, origin: base.origin } } : unknownField(field, 'the Config it is called on is not known here');
+  });
+  return { config, fields };
 }
 
 /** Old keywords whose values moved into a field of this parameter's config (`read_timeout=` → `total`) set that field. */

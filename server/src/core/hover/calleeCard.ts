@@ -10,15 +10,16 @@ import { parseDefault } from '../config/defaults';
 import { clientDefaultOf, configOfObjectCall, configsOfCall, overridingArg, type EffectiveConfig } from '../config/effective';
 import type { BoundCall } from '../types';
 import { argumentValue, poolRows, softCapNote } from './poolRows';
+import { wrappedClientNote, wrappedClientRows } from './wrappedClientRows';
 import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, versionLabel } from './format';
 
 export function calleeCard(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): string {
   const configs = call.callable.builds ? [configOfObjectCall(call, catalog)].filter((config): config is EffectiveConfig => !!config) : configsOfCall(call, catalog);
   const lines = [`**${call.qualifiedName}** · pool and timeouts · ${versionLabel(call, analysis.options)}`, '', call.callable.summary, ''];
   if (call.callable.poolWait) lines.push(poolWaitSentence(call.callable.poolWait, configs), '');
-  const rows = [...tableRows(call, configs, catalog), ...poolRows(call, analysis, catalog)];
+  const rows = [...tableRows(call, configs, catalog), ...wrappedClientRows(call, catalog), ...poolRows(call, analysis, catalog)];
   if (rows.length > 0) lines.push('| option | value | from |', '|---|---|---|', ...rows, '');
-  const notes = cardNotes(call);
+  const notes = [...cardNotes(call), ...[wrappedClientNote(call, catalog)].filter((note): note is string => note !== undefined)];
   if (notes.length > 0) lines.push(...notes.flatMap((note) => [note, '']));
   lines.push(docLinks(call, configs));
   return lines.join('\n');
@@ -54,12 +55,14 @@ function cardNotes(call: BoundCall): string[] {
     notes.push(`\`${overriding.name}=\` replaces the client's own pool: ${overriding.param.overrides.explanation}.`);
   }
   if (call.callable.poolPerCall) notes.push('Each call opens a new pool and closes it afterwards: connections are not reused between calls.');
+  for (const param of call.callable.params) if (param.setOutsideCode && (param.config || !call.args.some((arg) => arg.param === param))) notes.push(param.setOutsideCode);
   if (call.splats.length > 0) notes.push('`*args`/`**kwargs` may set options that are not visible here.');
   return notes;
 }
 
 function docLinks(call: BoundCall, configs: readonly EffectiveConfig[]): string {
-  const links = new Map<string, string>([[call.callable.docs, `${call.callable.name} docs`]]);
+  const name = call.callable.anyResourcePath ? call.qualifiedName.slice(call.qualifiedName.lastIndexOf('.') + 1) : call.callable.name;
+  const links = new Map<string, string>([[call.callable.docs, `${name} docs`]]);
   for (const config of configs) links.set(config.config.docs, `${config.config.callable} docs`);
   return [...links].map(([url, title]) => `[${title}](${url})`).join(' · ');
 }

@@ -1,0 +1,78 @@
+/**
+ * boto3 (boto/boto3): `boto3.client(...)`, `boto3.resource(...)` and the same methods of a
+ * `boto3.Session`; every one builds an AWS client whose timeouts, pool and retries come from
+ * `config=` (a botocore Config), else botocore's defaults. Facts read at the release tags in each
+ * `source`. Data only.
+ */
+import { BOTOCORE_CONFIG } from './botocore';
+import type { CallableSpec, LibrarySpec, ParamSpec, Source } from './schema';
+
+const REPO = 'boto/boto3';
+const NEWEST = '1.43.78';
+const at = (path: string, line: number): Source => ({ repo: REPO, tag: NEWEST, path, line });
+const SESSION = 'boto3/session.py';
+const DOCS = 'https://boto3.amazonaws.com/v1/documentation/api/latest/guide/configuration.html';
+const BOTOCORE_DEFAULTS: Source = { repo: 'boto/botocore', tag: '1.43.67', path: 'botocore/endpoint.py', line: 39 };
+
+const LEADING = ['service_name', 'region_name', 'api_version', 'use_ssl', 'verify', 'endpoint_url', 'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token'];
+
+function params(source: Source): ParamSpec[] {
+  const leading = LEADING.map(
+    (name): ParamSpec => ({ name, default: name === 'service_name' ? '(required)' : name === 'use_ssl' ? 'True' : 'None', unit: 'none', type: 'str', meaning: `The client's \`${name}\`.`, source }),
+  );
+  const config: ParamSpec = {
+    name: 'config',
+    default: 'None',
+    unit: 'none',
+    type: 'botocore.config.Config',
+    meaning: "Timeouts, pool size and retries of the client (a botocore Config); without it, botocore's defaults.",
+    config: 'botocore.Config',
+    omittedFields: [{ versions: {}, values: { connect_timeout: 60, read_timeout: 60, max_pool_connections: 10 }, source: BOTOCORE_DEFAULTS }],
+    setOutsideCode:
+      '`AWS_RETRY_MODE` / `AWS_MAX_ATTEMPTS` in the environment, or `retry_mode` / `max_attempts` in the AWS config file (`~/.aws/config`), set the retries when the Config does not (else legacy mode: up to 5 attempts for most services).',
+    source,
+  };
+  return [...leading, config];
+}
+
+function maker(name: 'client' | 'resource', receiver: string | undefined, line: number, summary: string): CallableSpec {
+  const source = at(receiver ? SESSION : 'boto3/__init__.py', line);
+  return {
+    name,
+    receiver,
+    kind: 'client',
+    summary,
+    docs: DOCS,
+    params: params(source),
+    positional: [{ versions: {}, names: [...LEADING, 'config'], source: at(SESSION, name === 'client' ? 233 : 341) }],
+    source,
+  };
+}
+
+/** The boto3 catalog, checked against 1.43.78. */
+export const boto3: LibrarySpec = {
+  id: 'boto3',
+  displayName: 'boto3',
+  modules: ['boto3'],
+  newestVersion: NEWEST,
+  distribution: 'boto3',
+  releases: [NEWEST],
+  repo: REPO,
+  callables: [
+    maker('client', undefined, 87, 'A low-level AWS client of the default session, with its own connection pool.'),
+    maker('resource', undefined, 96, 'An AWS resource of the default session, over a client with its own connection pool.'),
+    {
+      name: 'Session',
+      kind: 'factory',
+      summary: 'Credentials and settings from which clients and resources are built; it has no pool of its own.',
+      docs: DOCS,
+      params: [],
+      positional: [{ versions: {}, names: [], source: at(SESSION, 55) }],
+      aliases: ['session.Session'],
+      source: at(SESSION, 32),
+    },
+    maker('client', 'Session', 233, 'A low-level AWS client of this session, with its own connection pool.'),
+    maker('resource', 'Session', 341, 'An AWS resource of this session, over a client with its own connection pool.'),
+  ],
+  configs: [{ ...BOTOCORE_CONFIG, foreignBuilder: { module: 'botocore', source: at(SESSION, 244) } }],
+};
