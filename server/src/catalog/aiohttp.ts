@@ -52,6 +52,7 @@ const POOL_WAIT: PoolWait = {
   waitField: 'connect',
   overallField: 'total',
   raises: 'asyncio.TimeoutError',
+  capScope: 'per session, across all hosts (`limit_per_host` aside)',
 };
 
 function sessionTimeout(source: Source, meaning: string): ParamSpec {

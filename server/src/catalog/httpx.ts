@@ -155,6 +155,9 @@ const CLIENT_POOL_WAIT = {
   waitParam: 'timeout',
   waitField: 'pool',
   raises: 'httpx.PoolTimeout',
+  // max_connections goes to the one httpcore.ConnectionPool of the client's transport: 0.27.2 httpx/_transports/default.py:156-158.
+  capScope: 'per client, across all hosts',
+  multiplexedBy: 'http2',
 };
 
 function client(name: string, summary: string, source: Source, http2Since?: string): CallableSpec {
@@ -207,6 +210,30 @@ function requestFunction(name: string, leading: readonly string[]): CallableSpec
   };
 }
 
+/**
+ * `client.get(url)` and friends on a Client or AsyncClient: they send through the client's pool
+ * (bound so that the concurrency analysis sees which client a task uses); only the URL is bound.
+ */
+function clientMethod(receiver: 'Client' | 'AsyncClient', name: string, leading: readonly string[]): CallableSpec {
+  const source = at('0.28.1', 'httpx/_client.py');
+  return {
+    name,
+    receiver,
+    kind: 'request-method',
+    summary: "Sends one request through the client's pool, with the client's timeouts unless `timeout=` is given.",
+    docs: API_DOCS,
+    params: leading.map((param) => ({ name: param, default: '(required)', unit: 'none', type: param === 'url' ? 'URL | str' : 'str', meaning: param === 'url' ? 'The URL to request.' : 'The HTTP method.', source })),
+    positional: [{ versions: {}, names: leading, source }],
+    source,
+  };
+}
+
+const CLIENT_METHODS: readonly CallableSpec[] = (['Client', 'AsyncClient'] as const).flatMap((receiver) => [
+  ...['get', 'options', 'head', 'post', 'put', 'patch', 'delete'].map((name) => clientMethod(receiver, name, ['url'])),
+  clientMethod(receiver, 'request', ['method', 'url']),
+  clientMethod(receiver, 'stream', ['method', 'url']),
+]);
+
 /** The httpx catalog, checked against 0.28.1 and the earlier tags cited per fact. */
 export const httpx: LibrarySpec = {
   id: 'httpx',
@@ -232,6 +259,7 @@ export const httpx: LibrarySpec = {
     ...['get', 'options', 'head', 'post', 'put', 'patch', 'delete'].map((name) => requestFunction(name, ['url'])),
     requestFunction('request', ['method', 'url']),
     requestFunction('stream', ['method', 'url']),
+    ...CLIENT_METHODS,
   ],
   configs: [...httpxConfigs],
 };

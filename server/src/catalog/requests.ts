@@ -162,6 +162,10 @@ const httpAdapter: CallableSpec = {
       softCapUnless: {
         param: 'pool_block',
         explanation: 'with `pool_block=False` more connections are opened when every one is busy, and the extras are closed afterwards ("Connection pool is full, discarding connection"); with `pool_block=True` a request waits for a free one, with no time limit',
+        scope: 'per host',
+        whenFull: 'open extra connections that are closed after use ("Connection pool is full, discarding connection"), so under load those requests pay a new TCP/TLS handshake each',
+        // HTTPAdapter.send calls conn.urlopen(...) without pool_timeout (src/requests/adapters.py; psf/requests#3825, urllib3#1101).
+        whenFullBlocking: 'wait for a free connection with no time limit (requests passes no pool timeout)',
       },
       source: ADAPTER_SIG,
     },

@@ -117,7 +117,16 @@ export type ParamSpec = {
   /** Something outside the code that sets this when the code does not (environment variables, a config file), in a sentence. */
   readonly setOutsideCode?: string;
   /** A size that is only a soft cap unless this sibling flag is true: beyond it, extra connections are opened and discarded. */
-  readonly softCapUnless?: { readonly param: string; readonly explanation: string };
+  readonly softCapUnless?: {
+    readonly param: string;
+    readonly explanation: string;
+    /** What the size counts, for comparing like with like ("per host"). */
+    readonly scope: string;
+    /** What a request beyond the size does while the flag is false. */
+    readonly whenFull: string;
+    /** What a request beyond the size does while the flag is true. */
+    readonly whenFullBlocking: string;
+  };
   readonly since?: string;
   readonly lifecycle?: Lifecycle;
   readonly source: Source;
@@ -179,6 +188,10 @@ export type PoolWait = {
   /** A field that bounds the wait as well, and alone when `waitField` is None (aiohttp's `total`). */
   readonly overallField?: string;
   readonly raises: string;
+  /** What the cap counts, for comparing like with like ("per client, across all hosts"). */
+  readonly capScope: string;
+  /** A flag of the client under which one connection carries many requests at once (HTTP/2), so the cap is not the bound on concurrency. */
+  readonly multiplexedBy?: string;
 };
 
 /** A constructor or function whose arguments configure pools or timeouts. */
@@ -310,3 +323,44 @@ export type LibrarySpec = {
   readonly callables: readonly CallableSpec[];
   readonly configs: readonly ConfigSpec[];
 };
+
+/** How many workers a construct runs when its size is left out or None. */
+export type DefaultWorkers =
+  /** `min(cap, cpu + add)`: ThreadPoolExecutor's default. */
+  | { readonly kind: 'cpu-bounded'; readonly cap: number; readonly add: number; readonly text: string; readonly source: Source }
+  /** One per CPU, no cap: multiprocessing's ThreadPool. */
+  | { readonly kind: 'cpu'; readonly text: string; readonly source: Source }
+  /** A fixed number (a Semaphore's 1). */
+  | { readonly kind: 'fixed'; readonly value: number; readonly source: Source };
+
+/** Where a construct's size is given: a keyword, and the position it may take instead. */
+export type SizeParam = { readonly name: string; readonly position: number; readonly default: DefaultWorkers };
+
+/**
+ * A standard-library (or async framework) construct that runs code concurrently or bounds it. The
+ * concurrency analysis reads only these fields; no construct name appears in the analysis.
+ */
+export type ConcurrencyConstruct =
+  /** A pool of threads whose methods run a function on many items (`ThreadPoolExecutor(8).map(fn, items)`). */
+  | {
+      readonly kind: 'executor';
+      readonly names: readonly string[];
+      readonly size: SizeParam;
+      /** Methods that run their first argument on the items of the rest (`map`), in the pool. */
+      readonly mapMethods: readonly string[];
+      /** Methods that run their first argument once per call (`submit`), in the pool. */
+      readonly submitMethods: readonly string[];
+      readonly source: Source;
+    }
+  /** A function that runs its awaitables at once: `spread` takes them as `*args`, `iterable` as its first argument. */
+  | { readonly kind: 'fan-out'; readonly names: readonly string[]; readonly takes: 'spread' | 'iterable'; readonly source: Source }
+  /** A task group whose method starts one task per call (`tg.create_task(coro)`, `tg.start_soon(fn, *args)`). */
+  | { readonly kind: 'task-group'; readonly names: readonly string[]; readonly startMethods: readonly { readonly name: string; readonly takes: 'coroutine' | 'function' }[]; readonly source: Source }
+  /** A method on the event loop that runs a function in an executor; with `None` in `executorPosition`, the default one. */
+  | { readonly kind: 'loop-executor'; readonly method: string; readonly executorPosition: number; readonly functionPosition: number; readonly defaultExecutor: string; readonly source: Source }
+  /** A function that wraps a coroutine into a task that starts at once (`asyncio.create_task(coro)`). */
+  | { readonly kind: 'task-wrapper'; readonly names: readonly string[]; readonly source: Source }
+  /** A function that runs its first argument in the default executor (`asyncio.to_thread`). */
+  | { readonly kind: 'to-thread'; readonly names: readonly string[]; readonly defaultExecutor: string; readonly source: Source }
+  /** A bound held with `with`/`async with` around code: at most `size` holders at once. */
+  | { readonly kind: 'limiter'; readonly names: readonly string[]; readonly size: SizeParam; readonly source: Source };

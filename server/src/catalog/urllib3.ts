@@ -54,6 +54,9 @@ function poolParams(source: Source, viaKeywords: boolean): ParamSpec[] {
       softCapUnless: {
         param: 'block',
         explanation: 'with `block=False` more connections are opened when every one is busy, and the extras are closed afterwards ("Connection pool is full, discarding connection")',
+        scope: 'per host',
+        whenFull: 'open extra connections that are closed after use ("Connection pool is full, discarding connection"), so under load those requests pay a new TCP/TLS handshake each',
+        whenFullBlocking: 'wait for a free connection up to the request\'s `pool_timeout`, forever by default, then raise `EmptyPoolError`',
       },
       source,
     },

@@ -25,6 +25,8 @@ export const RULES: readonly Rule[] = [
   { code: 'PG403', name: 'soft-pool-cap', severity: 'hint', summary: 'A pool size raised without blocking: the cap is not enforced and extra connections are opened and discarded.' },
   { code: 'PG404', name: 'sdk-client-drops-defaults', severity: 'warning', summary: "An SDK client given a plain HTTP client: the SDK's pool and redirect defaults are replaced by the plain client's." },
   { code: 'PG501', name: 'client-per-request', severity: 'information', summary: 'Connection pooling lost: a throwaway pool per request, or a client built in a loop.' },
+  { code: 'PG601', name: 'pool-smaller-than-concurrency', severity: 'warning', summary: 'More threads or tasks share one client than its pool serves: requests queue and time out, or extra connections are opened and discarded.' },
+  { code: 'PG602', name: 'unbounded-fan-out', severity: 'information', summary: 'Tasks started for every item of an iterable of unknown size, with no semaphore, wait for a pool whose wait is bounded by a timeout.' },
 ];
 
 const byCodeOrName = new Map<string, Rule>(RULES.flatMap((rule) => [[rule.code, rule], [rule.name, rule]] as [string, Rule][]));

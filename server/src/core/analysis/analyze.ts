@@ -15,6 +15,8 @@ import type { RunQuery, SyntaxNode } from '../syntax/parser';
 import type { AttributeWrite, BoundCall, Finding, Severity, TextSpan } from '../types';
 import { collectAttributeWrites } from './attributeWrites';
 import { createCallBinder, type CallSiteContext } from './callSites';
+import { collectConcurrentUses } from './concurrency';
+import type { ConcurrentUse } from './concurrency/types';
 import { createEnclosing, type Enclosing } from './enclosing';
 import { collectFileTables, type FileTables } from './fileTables';
 import { collectImports, type ImportTable } from './imports';
@@ -41,13 +43,15 @@ export type Analysis = {
   readonly findings: readonly Finding[];
   readonly imports: ImportTable;
   readonly options: AnalysisOptions;
+  /** Shared clients used by concurrent tasks, with how many requests run at once (concurrency/). */
+  readonly concurrentUses: readonly ConcurrentUse[];
 };
 
 const EMPTY_IMPORTS: ImportTable = { names: new Map(), wildcardModules: [], fromImportEnds: new Map(), fromImportedNames: new Map() };
 
 /** The analysis of a text in which nothing catalogued occurs (or that could not be parsed). */
 export function emptyAnalysis(text: string, options: AnalysisOptions): Analysis {
-  return { text, calls: [], findings: [], imports: EMPTY_IMPORTS, options };
+  return { text, calls: [], findings: [], imports: EMPTY_IMPORTS, options, concurrentUses: [] };
 }
 
 /**
@@ -136,7 +140,16 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
       .filter((call): call is BoundCall => call !== undefined);
     const attributeWrites = collectAttributeWrites(all(Capture.attributeAssignment), { text, resolveName, bindCall: binder.bind });
     const imports = collectImports(all(Capture.importStatement));
-    analysis = withFindings({ text, calls, imports, options }, { catalog, attributeWrites, comments: suppressionComments(root, text) });
+    const concurrentUses = collectConcurrentUses({
+      evaluation: { text, resolveName, bindCall: binder.bind },
+      catalog,
+      imports: tables.imports,
+      enclosing,
+      callNodes: all(Capture.call),
+      functions: all(Capture.scope).filter((scope) => scope.type === NodeKind.functionDefinition),
+      bound: calls,
+    });
+    analysis = withFindings({ text, calls, imports, options, concurrentUses }, { catalog, attributeWrites, comments: suppressionComments(root, text) });
     return analysis;
   };
   return {
@@ -166,10 +179,10 @@ function withFindings(
   base: Omit<Analysis, 'findings'>,
   { catalog, attributeWrites, comments }: { catalog: Catalog; attributeWrites: readonly AttributeWrite[]; comments: readonly TextSpan[] },
 ): Analysis {
-  const { text, calls, imports, options } = base;
+  const { text, calls, imports, options, concurrentUses } = base;
   let findings: readonly Finding[] | undefined;
   const computeFindings = () => {
-    const context = { text, catalog, imports, calls, attributeWrites, defaultTimeout: options.defaultTimeout };
+    const context = { text, catalog, imports, calls, attributeWrites, concurrentUses, defaultTimeout: options.defaultTimeout };
     const suppressions = collectSuppressions(text, comments);
     return CHECKS.flatMap((check) => check(context))
       .map((finding) => withSeverity(finding, options))
@@ -181,6 +194,7 @@ function withFindings(
     calls,
     imports,
     options,
+    concurrentUses,
     get findings() {
       return (findings ??= computeFindings());
     },

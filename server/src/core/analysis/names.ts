@@ -2,7 +2,7 @@
  * Resolves a bare name, or `self.<attribute>`, to the one expression assigned to it. A name
  * resolves only when it is assigned exactly once in its function (or module) and never rebound
  * there (`with f() as name` counts as an assignment); `self.x` resolves when the methods of its
- * class assign it exactly once. A function parameter resolves to "parameter"; the rest stays unknown.
+ * class assign it exactly once (or, never assigned so, when the class body assigns it once). A function parameter resolves to "parameter"; the rest stays unknown.
  */
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
@@ -82,7 +82,9 @@ export function createNameResolver(sources: NameSources, enclosing: Enclosing): 
     },
     selfAttribute(attribute) {
       const key = selfAttributeKey(attribute, enclosing);
-      return (key && fromEntry(entries.get(key))) || { kind: 'unbound' };
+      // Never assigned through `self.`: a class attribute (`session = Session()` in the class body) is what `self.session` reads.
+      const classKey = key?.replace(':self.', ':');
+      return (key && (fromEntry(entries.get(key)) ?? (classKey && fromEntry(entries.get(classKey))))) || { kind: 'unbound' };
     },
   };
 }

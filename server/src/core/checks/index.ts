@@ -10,11 +10,13 @@ import { inconsistentLimits } from './inconsistentLimits';
 import { invalidConfig } from './invalidConfig';
 import { missingTimeout } from './missingTimeout';
 import { partialConfig } from './partialConfig';
+import { poolSmallerThanConcurrency } from './poolSmallerThanConcurrency';
 import { positionalConfigArgs } from './positionalConfigArgs';
 import { renamedOrRemoved } from './renamedOrRemoved';
 import { sdkClientDropsDefaults } from './sdkClientDropsDefaults';
 import { softPoolCap } from './softPoolCap';
 import { timeoutsDisabled } from './timeoutsDisabled';
+import { unboundedFanOut } from './unboundedFanOut';
 
 export const CHECKS: readonly Check[] = [
   ambiguousTimeoutTuple,
@@ -30,4 +32,6 @@ export const CHECKS: readonly Check[] = [
   softPoolCap,
   sdkClientDropsDefaults,
   clientPerRequest,
+  poolSmallerThanConcurrency,
+  unboundedFanOut,
 ];

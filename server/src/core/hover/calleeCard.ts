@@ -4,14 +4,19 @@
  * of the call, one row per field, each with its value and where it comes from, then other notes.
  */
 import type { Catalog } from '../../catalog';
+import { CONCURRENCY_MODULES } from '../../catalog/concurrency';
 import { defaultAt, nameStatusAt } from '../../catalog/versions';
 import type { LazyAnalysis } from '../analysis/analyze';
 import { parseDefault } from '../config/defaults';
 import { clientDefaultOf, configOfObjectCall, configsOfCall, overridingArg, type EffectiveConfig } from '../config/effective';
 import type { BoundCall } from '../types';
 import { argumentValue, poolRows, softCapNote } from './poolRows';
+import { clientConcurrencyLines } from './concurrencyCard';
 import { wrappedClientNote, wrappedClientRows } from './wrappedClientRows';
 import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, versionLabel } from './format';
+
+/** A text that names no construct's module has no concurrency to show (a word test: cheap, and never misses an import). */
+const CONCURRENCY_MODULE_WORD = new RegExp(`\\b(?:${[...CONCURRENCY_MODULES].join('|')})\\b`);
 
 export function calleeCard(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): string {
   const configs = call.callable.builds ? [configOfObjectCall(call, catalog)].filter((config): config is EffectiveConfig => !!config) : configsOfCall(call, catalog);
@@ -19,6 +24,8 @@ export function calleeCard(call: BoundCall, analysis: LazyAnalysis, catalog: Cat
   if (call.callable.poolWait) lines.push(poolWaitSentence(call.callable.poolWait, configs), '');
   const rows = [...tableRows(call, configs, catalog), ...wrappedClientRows(call, catalog), ...poolRows(call, analysis, catalog)];
   if (rows.length > 0) lines.push('| option | value | from |', '|---|---|---|', ...rows, '');
+  // Concurrency needs the whole analysis: only for a client of a text that can name a construct's module.
+  if (call.callable.kind === 'client' && CONCURRENCY_MODULE_WORD.test(analysis.text)) lines.push(...clientConcurrencyLines(call, analysis.complete(), catalog));
   const notes = [...cardNotes(call), ...[wrappedClientNote(call, catalog)].filter((note): note is string => note !== undefined)];
   if (notes.length > 0) lines.push(...notes.flatMap((note) => [note, '']));
   lines.push(docLinks(call, configs));

@@ -1,12 +1,14 @@
 /**
  * Hover entry point: on a catalogued callee, its configuration card; on a catalogued option
- * keyword, the option card; anywhere else, nothing. Only the calls around the offset are bound,
+ * keyword, the option card; on a fan-out, thread pool or semaphore whose tasks share a client, the
+ * concurrency card; anywhere else, nothing. Only the calls around the offset are bound,
  * unless a card needs every call of the file (see analysis/analyze.ts, LazyAnalysis).
  */
 import type { Catalog } from '../../catalog';
 import { completedAnalysis, type Analysis, type LazyAnalysis } from '../analysis/analyze';
 import type { BoundCall, TextSpan } from '../types';
 import { calleeCard } from './calleeCard';
+import { concurrencyHover, mayNameConstruct } from './concurrencyCard';
 import { optionCard } from './optionCard';
 
 export type Hover = { readonly span: TextSpan; readonly markdown: string };
@@ -22,7 +24,7 @@ export function hoverAt(analysis: Analysis | LazyAnalysis, offset: number, catal
     const arg = call.args.find((candidate) => candidate.keywordSpan && candidate.param && contains(candidate.keywordSpan, offset));
     if (arg?.keywordSpan) return { span: arg.keywordSpan, markdown: optionCard(call, arg, lazy, catalog) };
   }
-  return undefined;
+  return mayNameConstruct(lazy.text, offset) ? concurrencyHover(lazy.complete(), offset, catalog) : undefined;
 }
 
 function contains(span: TextSpan, offset: number): boolean {

@@ -39,6 +39,17 @@ export const NodeKind = {
   typedParameter: 'typed_parameter',
   defaultParameter: 'default_parameter',
   typedDefaultParameter: 'typed_default_parameter',
+  withStatement: 'with_statement',
+  withItem: 'with_item',
+  listComprehension: 'list_comprehension',
+  generatorExpression: 'generator_expression',
+  forInClause: 'for_in_clause',
+  forStatement: 'for_statement',
+  list: 'list',
+  lambda: 'lambda',
+  await: 'await',
+  subscript: 'subscript',
+  slice: 'slice',
 } as const;
 
 export const FieldName = {
@@ -58,4 +69,5 @@ export const FieldName = {
   operator: 'operator',
   superclasses: 'superclasses',
   definition: 'definition',
+  subscript: 'subscript',
 } as const;
