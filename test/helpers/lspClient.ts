@@ -221,17 +221,25 @@ export function withDeadline<T>(promise: Promise<T>, ms: number, message: () => 
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
+/** The line index of the last text asked about (tests ask many positions of one large text). */
+let lastDocument: TextDocument | undefined;
+
+function documentOf(text: string): TextDocument {
+  if (lastDocument?.getText() !== text) lastDocument = TextDocument.create('untitled:positions', 'python', 0, text);
+  return lastDocument;
+}
+
 /**
  * The LSP position (UTF-16 columns) of an offset in `text`, as an LSP client computes it
  * (vscode-languageserver-textdocument: `\n`, `\r\n` and a lone `\r` each end a line).
  */
 export function positionAt(text: string, offset: number): Position {
-  return TextDocument.create('untitled:positions', 'python', 0, text).positionAt(offset);
+  return documentOf(text).positionAt(offset);
 }
 
 /** The offset of an LSP position in `text` (clamped to the text, as an LSP client does). */
 export function offsetAt(text: string, position: Position): number {
-  return TextDocument.create('untitled:positions', 'python', 0, text).offsetAt(position);
+  return documentOf(text).offsetAt(position);
 }
 
 /** The range of text[start, end). */
