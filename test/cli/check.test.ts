@@ -21,8 +21,9 @@ function json(args: readonly string[], cwd?: string): ReportedFinding[] {
 }
 
 describe('check: formats and exit codes', () => {
-  test('text: one line per finding, then a summary; exit 1', () => {
-    const run = runCli(['check', 'plain'], cliFixture());
+  test('concise (and text, its older name): one line per finding, then a summary; exit 1', () => {
+    const run = runCli(['check', '--output-format', 'concise', 'plain'], cliFixture());
+    assert.deepEqual(runCli(['check', '--format', 'text', 'plain'], cliFixture()), run);
     assert.equal(run.status, 1);
     assert.equal(
       run.stdout,
@@ -54,6 +55,7 @@ describe('check: formats and exit codes', () => {
       severity: 'warning',
       message: 'This 2-tuple sets connect=3.05, read=27 and leaves write and pool without any limit (httpx reads timeout tuples as (connect, read, write, pool)).',
       fixable: true,
+      fix: { title: 'Name the timeout phases: `httpx.Timeout(connect=3.05, read=27, write=None, pool=None)`', safe: true },
     });
     assert.deepEqual(
       findings.map((finding) => [finding.code, finding.severity, finding.fixable]),
@@ -84,7 +86,12 @@ describe('check: usage and path errors exit 2 with one line naming the culprit',
   const cases: [string[], string][] = [
     [['check', 'no/such/dir'], 'pool-guide: no such file or directory: no/such/dir\n'],
     [['check', '--frobnicate'], "pool-guide: unknown option '--frobnicate'\n"],
-    [['check', '--format', 'xml'], "pool-guide: --format must be text, json or sarif, not 'xml'\n"],
+    [['check', '--format', 'xml'], "pool-guide: --format must be one of full, concise, json, sarif, github, gitlab, not 'xml'\n"],
+    [['check', '--output-format=html'], "pool-guide: --output-format must be one of full, concise, json, sarif, github, gitlab, not 'html'\n"],
+    [['check', '--format', 'json', '--output-format', 'sarif'], 'pool-guide: --format and --output-format are the same option; give one\n'],
+    [['check', '--statistics', '--format', 'sarif'], 'pool-guide: --statistics prints counts as text or json, not as sarif\n'],
+    [['check', '--exit-non-zero-on-fix'], 'pool-guide: --exit-non-zero-on-fix needs --fix\n'],
+    [['show', '--format', 'html'], "pool-guide: show --format must be one of terminal, markdown, json, not 'html'\n"],
     [['check', '--format'], 'pool-guide: --format needs a value\n'],
     [['check', '--select', 'PG999'], "pool-guide: --select: unknown rule 'PG999'\n"],
     [['check', '--ignore', 'no-such-rule'], "pool-guide: --ignore: unknown rule 'no-such-rule'\n"],

@@ -30,8 +30,8 @@ test('hover where there is no card says so on stderr and exits 1', () => {
   assert.deepEqual(runCli(['hover', 'plain/one.py:1:1'], cliFixture()), { status: 1, stdout: '', stderr: 'pool-guide: no hover card at plain/one.py:1:1\n' });
 });
 
-test('show examples: each construction with its card, findings and fixes (npm start)', () => {
-  const run = runCli(['show', 'examples']);
+test('show --format markdown examples: each construction with its card, findings and fixes', () => {
+  const run = runCli(['show', '--format', 'markdown', 'examples']);
   assert.equal(run.status, 0);
   assert.equal(run.stderr, '');
   assert.match(run.stdout, /── examples\/app\/clients\.py:11:10 {2}httpx\.Client\(\.\.\.\)\n\*\*httpx\.Client\*\*/);

@@ -11,12 +11,13 @@ import { repoRoot } from './repo';
 
 export type CliRun = { readonly status: number | null; readonly stdout: string; readonly stderr: string };
 
-/** Runs `cli` (by default the bundle in dist/) with `args` in `cwd`. */
-export function runCli(args: readonly string[], cwd = repoRoot(), cli = path.join(repoRoot(), 'dist', 'cli.js')): CliRun {
+/** Runs `cli` (by default the bundle in dist/) with `args` in `cwd`; without colour unless `env` says otherwise (undefined unsets). */
+export function runCli(args: readonly string[], cwd = repoRoot(), cli = path.join(repoRoot(), 'dist', 'cli.js'), env: Readonly<Record<string, string | undefined>> = {}): CliRun {
+  const merged: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, COLUMNS: undefined, NO_COLOR: '1', ...env };
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     timeout: 60_000,
   });
   if (result.error) throw result.error;

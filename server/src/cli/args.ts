@@ -7,21 +7,29 @@ import { resolveRuleCodes } from '../core/config/ruleSelection';
 export const USAGE = `usage: pool-guide <command> [options]
 
   check [PATH...]        report findings in the .py files under PATH (default: .)
-      --format text|json|sarif   output format (default: text)
+      --output-format FORMAT     full (default: source lines and carets), concise (one line each),
+                                 json, sarif, github (workflow commands), gitlab (Code Quality)
+      --format FORMAT            the same option (text is concise, as before)
+      --statistics               counts per rule instead of each finding (text or json)
       --select CODES             only these rules (codes, names or prefixes such as PG3, comma-separated)
       --ignore CODES             leave out these rules
+      --quiet, -q                the findings only, no summary line
       --exit-zero                exit 0 even when there are findings
       --fix                      apply the safe fixes, then report what is left
       --diff                     with --fix: print the safe fixes as a unified diff, change nothing
+      --exit-non-zero-on-fix     with --fix: exit 1 when a file was changed, even if nothing is left
   explain CODE           the documentation of a rule (PG301 or missing-timeout)
   hover FILE:LINE:COL    the hover card at a 1-based line and column
   show [PATH...]         every client, transport and request call: its hover card and findings
+      --format FORMAT            terminal (default; colour on a terminal), markdown, json
+
+colour: on a terminal only; NO_COLOR=1 turns it off, FORCE_COLOR=1 forces it (FORCE_COLOR wins)
 
 exit codes: 0 no findings, 1 findings, 2 usage or path errors`;
 
 export class UsageError extends Error {}
 
-export type Format = 'text' | 'json' | 'sarif';
+export type Format = 'full' | 'concise' | 'json' | 'sarif' | 'github' | 'gitlab';
 
 export type CheckCommand = {
   readonly command: 'check';
@@ -29,19 +37,27 @@ export type CheckCommand = {
   readonly format: Format;
   readonly select?: readonly string[];
   readonly ignore?: readonly string[];
+  readonly statistics: boolean;
+  readonly quiet: boolean;
   readonly exitZero: boolean;
   readonly fix: boolean;
   readonly diff: boolean;
+  readonly exitNonZeroOnFix: boolean;
 };
+
+export type ShowFormat = 'terminal' | 'markdown' | 'json';
+
+export type ShowCommand = { readonly command: 'show'; readonly paths: readonly string[]; readonly format: ShowFormat };
 
 export type Command =
   | CheckCommand
-  | { readonly command: 'show'; readonly paths: readonly string[] }
+  | ShowCommand
   | { readonly command: 'explain'; readonly rule: string }
   | { readonly command: 'hover'; readonly file: string; readonly line: number; readonly column: number }
   | { readonly command: 'help' };
 
-const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
+const FORMATS: readonly string[] = ['full', 'concise', 'json', 'sarif', 'github', 'gitlab'];
+const SHOW_FORMATS: readonly string[] = ['terminal', 'markdown', 'json'];
 
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
@@ -50,7 +66,7 @@ export function parseArgs(argv: readonly string[]): Command {
     case 'check':
       return parseCheck(rest);
     case 'show':
-      return { command: 'show', paths: positionals(rest, []) };
+      return parseShow(rest);
     case 'explain': {
       const [rule, ...extra] = positionals(rest, []);
       if (rule === undefined) throw new UsageError('explain needs a rule code or name, e.g. `pool-guide explain PG301`');
@@ -67,21 +83,52 @@ export function parseArgs(argv: readonly string[]): Command {
 function parseCheck(args: readonly string[]): CheckCommand {
   const values = new Map<string, string>();
   const flags = new Set<string>();
-  const paths = positionals(args, ['--format', '--select', '--ignore'], values, flags, ['--exit-zero', '--fix', '--diff']);
-  const format = values.get('--format') ?? 'text';
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+  const paths = positionals(args, ['--format', '--output-format', '--select', '--ignore'], values, flags, [
+    '--exit-zero',
+    '--fix',
+    '--diff',
+    '--statistics',
+    '--quiet',
+    '-q',
+    '--exit-non-zero-on-fix',
+  ]);
+  const format = checkFormat(values);
   if (flags.has('--diff') && !flags.has('--fix')) throw new UsageError('--diff needs --fix');
-  if (flags.has('--diff') && values.has('--format')) throw new UsageError('--diff prints a diff; it cannot be combined with --format');
+  if (flags.has('--exit-non-zero-on-fix') && !flags.has('--fix')) throw new UsageError('--exit-non-zero-on-fix needs --fix');
+  if (flags.has('--diff') && format !== undefined) throw new UsageError('--diff prints a diff; it cannot be combined with --format');
+  if (flags.has('--statistics') && !['full', 'concise', 'json', undefined].includes(format)) {
+    throw new UsageError(`--statistics prints counts as text or json, not as ${format}`);
+  }
   return {
     command: 'check',
     paths: paths.length > 0 ? paths : ['.'],
-    format: format as Format,
+    format: format ?? 'full',
     select: ruleOption(values, '--select'),
     ignore: ruleOption(values, '--ignore'),
+    statistics: flags.has('--statistics'),
+    quiet: flags.has('--quiet') || flags.has('-q'),
     exitZero: flags.has('--exit-zero'),
     fix: flags.has('--fix'),
     diff: flags.has('--diff'),
+    exitNonZeroOnFix: flags.has('--exit-non-zero-on-fix'),
   };
+}
+
+/** `--output-format` and `--format` are one option under two names (`text` is the older name of `concise`). */
+function checkFormat(values: ReadonlyMap<string, string>): Format | undefined {
+  const given = (['--output-format', '--format'] as const).filter((name) => values.has(name));
+  const [first, second] = given.map((name) => values.get(name)!.replace(/^text$/, 'concise'));
+  if (second !== undefined && second !== first) throw new UsageError('--format and --output-format are the same option; give one');
+  if (first !== undefined && !FORMATS.includes(first)) throw new UsageError(`${given[0]} must be one of ${FORMATS.join(', ')}, not '${values.get(given[0])}'`);
+  return first as Format | undefined;
+}
+
+function parseShow(args: readonly string[]): ShowCommand {
+  const values = new Map<string, string>();
+  const paths = positionals(args, ['--format'], values);
+  const format = values.get('--format') ?? 'terminal';
+  if (!SHOW_FORMATS.includes(format)) throw new UsageError(`show --format must be one of ${SHOW_FORMATS.join(', ')}, not '${format}'`);
+  return { command: 'show', paths, format: format as ShowFormat };
 }
 
 /** `FILE:LINE:COL`, split from the right so that a path may contain colons. */

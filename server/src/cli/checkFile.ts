@@ -12,6 +12,10 @@ export type FileOutcome = {
   readonly findings: readonly ReportedFinding[];
   /** With `--fix --diff`: the file's unified diff ('' when unchanged). */
   readonly diff: string;
+  /** How many findings `--fix` resolved in the file. */
+  readonly fixed: number;
+  /** The (fixed) text, kept only when there are findings to show it with. */
+  readonly text?: string;
 };
 
 /** A checker for a whole run: one analyzer (one parser, loaded on the first file that needs it) and one read buffer. */
@@ -22,15 +26,16 @@ export function createFileChecker(command: CheckCommand): (file: string) => Prom
     const source = reader.read(file, (bytes) => mayImportCatalogModule(analyzer.catalog, bytes));
     if ('skipped' in source) {
       process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
-      return { findings: [], diff: '' };
+      return { findings: [], diff: '', fixed: 0 };
     }
-    if ('unneeded' in source) return { findings: [], diff: '' };
-    const analysis = command.fix ? await fixText(source.text, (text) => analyzer.analyze(file, text)) : await analyzer.analyze(file, source.text);
+    if ('unneeded' in source) return { findings: [], diff: '', fixed: 0 };
+    const { analysis, fixed } = command.fix ? await fixText(source.text, (text) => analyzer.analyze(file, text)) : { analysis: await analyzer.analyze(file, source.text), fixed: 0 };
     let diff = '';
     if (analysis.text !== source.text) {
       if (command.diff) diff = unifiedDiff(file, source.text, analysis.text);
       else writeSource(source, analysis.text);
     }
-    return { findings: reportedFindings(file, analysis), diff };
+    const findings = reportedFindings(file, analysis);
+    return { findings, diff, fixed, text: findings.length > 0 ? analysis.text : undefined };
   };
 }

@@ -4,19 +4,21 @@
  */
 import { createTwoFilesPatch } from 'diff';
 import type { Analysis } from '../core/analysis/analyze';
-import { applyEdits, safeNonOverlappingEdits } from '../core/fixes/fixAll';
+import { applyEdits, safeFixOf, safeNonOverlappingEdits, sameEdit } from '../core/fixes/fixAll';
 
 const MAX_PASSES = 5;
 
-/** The fixed text and the analysis of it. */
-export async function fixText(text: string, analyze: (text: string) => Promise<Analysis>): Promise<Analysis> {
+/** The analysis of the fixed text, and how many findings the fixes resolved. */
+export async function fixText(text: string, analyze: (text: string) => Promise<Analysis>): Promise<{ analysis: Analysis; fixed: number }> {
   let analysis = await analyze(text);
+  let fixed = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const edits = safeNonOverlappingEdits(analysis.findings);
     if (edits.length === 0) break;
+    fixed += analysis.findings.filter((finding) => safeFixOf(finding)?.edits.every((edit) => edits.some((taken) => sameEdit(edit, taken)))).length;
     analysis = await analyze(applyEdits(analysis.text, edits));
   }
-  return analysis;
+  return { analysis, fixed };
 }
 
 /** A unified diff of one file, `a/` and `b/` prefixed as git prints them. */

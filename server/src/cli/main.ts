@@ -19,7 +19,7 @@ async function run(command: Command): Promise<number> {
     case 'check':
       return runCheck(command, TOOL_VERSION);
     case 'show':
-      return runShow(command.paths);
+      return runShow(command);
     case 'explain':
       return runExplain(command.rule);
     case 'hover':
@@ -39,6 +39,12 @@ async function main(argv: readonly string[]): Promise<number> {
 // A run of the CLI is short and parses little: WebAssembly optimised in the background (TurboFan)
 // costs more than it saves, so the parser runs on V8's baseline compiler only (README, Performance).
 setFlagsFromString('--liftoff-only');
+
+// A reader that stops early (`pool-guide show | head`) closes the pipe: the run ends quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -1,43 +1,66 @@
 /**
  * `pool-guide check`: analyse every Python file under the paths and report the findings in the
  * chosen format; with `--fix`, first apply the safe fixes (or, with `--diff`, print them).
- * Exit code 0 without findings, 1 with findings (or, with `--diff`, with changes to make).
+ * Exit code 0 without findings, 1 with findings (or, with `--diff`, with changes to make; with
+ * `--exit-non-zero-on-fix`, when a file was changed), 0 whatever there is with `--exit-zero`.
  */
 import * as fs from 'fs';
 import { UsageError, type CheckCommand } from '../args';
 import { createFileChecker } from '../checkFile';
 import { pythonFiles } from '../files';
+import { formatConcise } from '../format/concise';
+import { formatFull } from '../format/full';
+import { formatGithub } from '../format/github';
+import { formatGitlab } from '../format/gitlab';
 import { formatJson } from '../format/json';
+import { painter } from '../format/paint';
 import { formatSarif } from '../format/sarif';
-import { formatText, painter } from '../format/text';
+import { formatStatistics, ruleCounts, summaryLine } from '../format/summary';
 import type { ReportedFinding } from '../report';
+
+type Report = { readonly findings: readonly ReportedFinding[]; readonly texts: ReadonlyMap<string, string>; readonly fixed: number };
 
 export async function runCheck(command: CheckCommand, toolVersion: string): Promise<number> {
   const missing = command.paths.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
   const check = createFileChecker(command);
   const findings: ReportedFinding[] = [];
+  const texts = new Map<string, string>();
   let diffs = '';
+  let fixed = 0;
   for (const file of command.paths.flatMap(pythonFiles)) {
     const outcome = await check(file);
     findings.push(...outcome.findings);
+    if (outcome.text !== undefined) texts.set(file, outcome.text);
     diffs += outcome.diff;
+    fixed += outcome.fixed;
   }
   if (command.diff) {
     process.stdout.write(diffs);
     return diffs !== '' && !command.exitZero ? 1 : 0;
   }
-  process.stdout.write(output(command, findings, toolVersion));
-  return findings.length > 0 && !command.exitZero ? 1 : 0;
+  process.stdout.write(output(command, { findings, texts, fixed }, toolVersion));
+  if (command.exitZero) return 0;
+  return findings.length > 0 || (command.exitNonZeroOnFix && fixed > 0) ? 1 : 0;
 }
 
-function output(command: CheckCommand, findings: readonly ReportedFinding[], toolVersion: string): string {
+function output(command: CheckCommand, report: Report, toolVersion: string): string {
+  const { findings, texts } = report;
+  const sourceOf = (path: string) => texts.get(path);
   switch (command.format) {
     case 'json':
-      return formatJson(findings);
+      return command.statistics ? `${JSON.stringify(ruleCounts(findings), null, 2)}\n` : formatJson(findings);
     case 'sarif':
       return formatSarif(findings, toolVersion, process.cwd());
-    case 'text':
-      return formatText(findings, painter(process.stdout));
+    case 'github':
+      return formatGithub(findings, process.cwd());
+    case 'gitlab':
+      return formatGitlab(findings, sourceOf, process.env.CI_PROJECT_DIR || process.cwd());
+    case 'full':
+    case 'concise': {
+      const paint = painter(process.stdout);
+      const body = command.statistics ? formatStatistics(findings, paint) : command.format === 'full' ? formatFull(findings, sourceOf, paint) : formatConcise(findings, paint);
+      return command.quiet ? body : `${body}${summaryLine(findings, report.fixed)}`;
+    }
   }
 }

@@ -11,15 +11,19 @@ export function safeFixOf(finding: Finding): Fix | undefined {
 
 export function safeNonOverlappingEdits(findings: readonly Finding[]): TextEdit[] {
   const taken: TextEdit[] = [];
-  const same = (a: TextEdit, b: TextEdit) => a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
   const clashes = (a: TextEdit, b: TextEdit) =>
-    !same(a, b) && (a.span.start < b.span.end && b.span.start < a.span.end || (a.span.start === b.span.start && (a.span.start === a.span.end || b.span.start === b.span.end)));
+    !sameEdit(a, b) && (a.span.start < b.span.end && b.span.start < a.span.end || (a.span.start === b.span.start && (a.span.start === a.span.end || b.span.start === b.span.end)));
   for (const finding of findings) {
     const fix = safeFixOf(finding);
     if (!fix || fix.edits.some((edit) => taken.some((other) => clashes(edit, other)))) continue;
-    for (const edit of fix.edits) if (!taken.some((other) => same(edit, other))) taken.push(edit);
+    for (const edit of fix.edits) if (!taken.some((other) => sameEdit(edit, other))) taken.push(edit);
   }
   return taken;
+}
+
+/** Two edits that make the same change. */
+export function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return a.span.start === b.span.start && a.span.end === b.span.end && a.newText === b.newText;
 }
 
 /** Applies non-overlapping edits to a text. */

@@ -2,6 +2,8 @@
  * The hover card on a callee: first the answer to "what happens when the pool is full?" (editors
  * cut long hovers, so it comes before the table), then the effective pool and timeout configuration
  * of the call, one row per field, each with its value and where it comes from, then other notes.
+ * `calleeCardData` is the card as data (texts in inline Markdown), which the hover renders as
+ * Markdown and the CLI's `show` renders for a terminal or as JSON.
  */
 import type { Catalog } from '../../catalog';
 import { CONCURRENCY_MODULES } from '../../catalog/concurrency';
@@ -11,34 +13,56 @@ import { parseDefault } from '../config/defaults';
 import { clientDefaultOf, configOfObjectCall, configsOfCall, overridingArg, type EffectiveConfig } from '../config/effective';
 import type { BoundCall } from '../types';
 import { argumentValue, poolRows, softCapNote } from './poolRows';
-import { clientConcurrencyLines } from './concurrencyCard';
+import type { CalleeCardData, CardLink, CardRow } from './cardData';
+import { clientConcurrencyRows } from './concurrencyCard';
 import { wrappedClientNote, wrappedClientRows } from './wrappedClientRows';
-import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, versionLabel } from './format';
+import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, versionOf } from './format';
 
 /** A text that names no construct's module has no concurrency to show (a word test: cheap, and never misses an import). */
 const CONCURRENCY_MODULE_WORD = new RegExp(`\\b(?:${[...CONCURRENCY_MODULES].join('|')})\\b`);
 
 export function calleeCard(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): string {
+  return calleeCardMarkdown(calleeCardData(call, analysis, catalog));
+}
+
+export function calleeCardData(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): CalleeCardData {
   const configs = call.callable.builds ? [configOfObjectCall(call, catalog)].filter((config): config is EffectiveConfig => !!config) : configsOfCall(call, catalog);
-  const lines = [`**${call.qualifiedName}** · pool and timeouts · ${versionLabel(call, analysis.options)}`, '', call.callable.summary, ''];
-  if (call.callable.poolWait) lines.push(poolWaitSentence(call.callable.poolWait, configs), '');
-  const rows = [...tableRows(call, configs, catalog), ...wrappedClientRows(call, catalog), ...poolRows(call, analysis, catalog)];
-  if (rows.length > 0) lines.push('| option | value | from |', '|---|---|---|', ...rows, '');
-  // Concurrency needs the whole analysis: only for a client of a text that can name a construct's module.
-  if (call.callable.kind === 'client' && CONCURRENCY_MODULE_WORD.test(analysis.text)) lines.push(...clientConcurrencyLines(call, analysis.complete(), catalog));
-  const notes = [...cardNotes(call), ...[wrappedClientNote(call, catalog)].filter((note): note is string => note !== undefined)];
-  if (notes.length > 0) lines.push(...notes.flatMap((note) => [note, '']));
-  lines.push(docLinks(call, configs));
+  return {
+    callee: call.qualifiedName,
+    version: versionOf(call, analysis.options),
+    summary: call.callable.summary,
+    poolWait: call.callable.poolWait ? poolWaitSentence(call.callable.poolWait, configs) : undefined,
+    rows: [...tableRows(call, configs, catalog), ...wrappedClientRows(call, catalog), ...poolRows(call, analysis, catalog)],
+    // Concurrency needs the whole analysis: only for a client of a text that can name a construct's module.
+    concurrency: call.callable.kind === 'client' && CONCURRENCY_MODULE_WORD.test(analysis.text) ? clientConcurrencyRows(call, analysis.complete(), catalog) : [],
+    notes: [...cardNotes(call), ...[wrappedClientNote(call, catalog)].filter((note): note is string => note !== undefined)],
+    links: docLinks(call, configs),
+  };
+}
+
+export function calleeCardMarkdown(card: CalleeCardData): string {
+  const { library, version, source } = card.version;
+  const lines = [`**${card.callee}** · pool and timeouts · ${library} ${version} (${source})`, '', card.summary, ''];
+  if (card.poolWait) lines.push(card.poolWait, '');
+  if (card.rows.length > 0) {
+    lines.push('| option | value | from |', '|---|---|---|', ...card.rows.map((row) => `| ${cell(row.option)} | ${cell(row.value)} | ${cell(row.origin)} |`), '');
+  }
+  if (card.concurrency.length > 0) {
+    const rows = card.concurrency.map((row) => `| ${cell(row.where)} | ${cell(row.atOnce)} | ${cell(row.enough)} |`);
+    lines.push('Used concurrently:', '', '| where | at once | pool enough? |', '|---|---|---|', ...rows, '');
+  }
+  lines.push(...card.notes.flatMap((note) => [note, '']));
+  lines.push(card.links.map((link) => `[${link.title}](${link.url})`).join(' · '));
   return lines.join('\n');
 }
 
-function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], catalog: Catalog): string[] {
-  const rows: string[] = [];
+function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], catalog: Catalog): CardRow[] {
+  const rows: CardRow[] = [];
   for (const config of configs) {
     const prefix = config.fromTransport ? 'transport: ' : '';
     for (const field of config.fields) {
       const clientDefault = clientDefaultOf(catalog, call, config.config, field.field.name);
-      rows.push(`| \`${field.field.name}\` | ${cell(formatFieldValue(field))} | ${cell(prefix + formatOrigin(field, clientDefault))} |`);
+      rows.push({ option: `\`${field.field.name}\``, value: formatFieldValue(field), origin: prefix + formatOrigin(field, clientDefault) });
     }
   }
   // A config callable's own parameters are the fields already listed.
@@ -50,7 +74,8 @@ function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], catalog
     const number = parseDefault(written);
     const omitted = param.effectiveDefault?.text ?? (typeof number === 'number' ? formatNumber(number, param.unit) : written);
     const value = arg ? argumentValue(arg.expr, param.unit) : call.splats.length > 0 ? 'unknown: may be set by `**kwargs`' : omitted;
-    rows.push(`| \`${param.name}\` | ${cell(value + softCapNote(call.callable, call, param, call.version))} | ${arg ? 'explicit' : call.splats.length > 0 ? 'unknown here' : `\`${call.callable.name}\` default`} |`);
+    const origin = arg ? 'explicit' : call.splats.length > 0 ? 'unknown here' : `\`${call.callable.name}\` default`;
+    rows.push({ option: `\`${param.name}\``, value: value + softCapNote(call.callable, call, param, call.version), origin });
   }
   return rows;
 }
@@ -67,9 +92,9 @@ function cardNotes(call: BoundCall): string[] {
   return notes;
 }
 
-function docLinks(call: BoundCall, configs: readonly EffectiveConfig[]): string {
+function docLinks(call: BoundCall, configs: readonly EffectiveConfig[]): CardLink[] {
   const name = call.callable.anyResourcePath ? call.qualifiedName.slice(call.qualifiedName.lastIndexOf('.') + 1) : call.callable.name;
   const links = new Map<string, string>([[call.callable.docs, `${name} docs`]]);
   for (const config of configs) links.set(config.config.docs, `${config.config.callable} docs`);
-  return [...links].map(([url, title]) => `[${title}](${url})`).join(' · ');
+  return [...links].map(([url, title]) => ({ title, url }));
 }

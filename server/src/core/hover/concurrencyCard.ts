@@ -11,6 +11,7 @@ import type { ConcurrentUse } from '../analysis/concurrency/types';
 import { clientWords, concurrencyWords, excess, lineOf, poolWords, unitWord } from '../checks/concurrencyWords';
 import { capacityOfUse, type PoolCapacity } from '../config/poolCapacity';
 import type { BoundCall, TextSpan } from '../types';
+import type { ConcurrencyRow } from './cardData';
 import { cell, poolWaitSentence } from './format';
 
 /** Every name a construct or its methods are called by (`gather`, `map`, `Semaphore`): a hover elsewhere needs no concurrency card. */
@@ -84,12 +85,12 @@ function verdict(use: ConcurrentUse, capacity: PoolCapacity): string {
 }
 
 /** On a client's card: the fan-outs its requests run under, with the concurrency of each. */
-export function clientConcurrencyLines(call: BoundCall, analysis: Analysis, catalog: Catalog): string[] {
-  const uses = analysis.concurrentUses.filter((use) => use.client === call);
-  if (uses.length === 0) return [];
-  const rows = uses.map((use) => {
-    const callee = analysis.text.slice(use.site.calleeSpan.start, use.site.calleeSpan.end);
-    return `| \`${cell(callee)}\` (line ${lineOf(analysis.text, use.site.span.start)}) | ${cell(concurrencyWords(use.concurrency, unitWord(use)))} | ${cell(verdict(use, capacityOfUse(use, analysis.calls, catalog)))} |`;
-  });
-  return ['Used concurrently:', '', '| where | at once | pool enough? |', '|---|---|---|', ...rows, ''];
+export function clientConcurrencyRows(call: BoundCall, analysis: Analysis, catalog: Catalog): ConcurrencyRow[] {
+  return analysis.concurrentUses
+    .filter((use) => use.client === call)
+    .map((use) => ({
+      where: `\`${analysis.text.slice(use.site.calleeSpan.start, use.site.calleeSpan.end)}\` (line ${lineOf(analysis.text, use.site.span.start)})`,
+      atOnce: concurrencyWords(use.concurrency, unitWord(use)),
+      enough: verdict(use, capacityOfUse(use, analysis.calls, catalog)),
+    }));
 }

@@ -60,11 +60,12 @@ export function formatOrigin(field: FieldValue, clientDefault?: number | null): 
   }
 }
 
-/** `httpx 0.28.1 (settings)` or `httpx 0.28.1 (assumed: newest in the catalog)`. */
-export function versionLabel(call: BoundCall, options: AnalysisOptions): string {
-  const source = options.versionSources?.[call.library.id];
-  const where = source ?? (options.versions?.[call.library.id] ? 'settings' : 'assumed: newest in the catalog');
-  return `${call.library.displayName} ${call.version} (${where})`;
+/** The library version a card describes and what decided it: a file, `settings`, or `assumed: newest in the catalog`. */
+export type VersionOf = { readonly library: string; readonly version: string; readonly source: string };
+
+export function versionOf(call: BoundCall, options: AnalysisOptions): VersionOf {
+  const source = options.versionSources?.[call.library.id] ?? (options.versions?.[call.library.id] ? 'settings' : 'assumed: newest in the catalog');
+  return { library: call.library.displayName, version: call.version, source };
 }
 
 /** The sentence that says what happens when every connection is busy, or undefined when the call has no pool. */

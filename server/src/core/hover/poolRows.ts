@@ -8,13 +8,14 @@ import type { CallableSpec, ParamSpec } from '../../catalog/schema';
 import { defaultAt, nameStatusAt, omittedFieldsAt } from '../../catalog/versions';
 import type { Analysis, LazyAnalysis } from '../analysis/analyze';
 import type { BoundCall, Expr } from '../types';
-import { cell, formatNumber } from './format';
+import type { CardRow } from './cardData';
+import { formatNumber } from './format';
 
-export function poolRows(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): string[] {
+export function poolRows(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): CardRow[] {
   return [...timeoutRows(call, catalog), ...adapterRows(call, analysis, catalog)];
 }
 
-function timeoutRows(call: BoundCall, catalog: Catalog): string[] {
+function timeoutRows(call: BoundCall, catalog: Catalog): CardRow[] {
   const spec = call.callable.perRequestTimeout;
   const method = spec && catalog.lookup(`${call.library.modules[0]}.${call.callable.name}.${spec.method}`)?.callable;
   const param = method?.params.find((candidate) => candidate.name === spec!.param);
@@ -24,10 +25,10 @@ function timeoutRows(call: BoundCall, catalog: Catalog): string[] {
   const value = all.every((item) => item === null)
     ? 'none: a request can wait forever'
     : Object.entries(values).map(([field, item]) => `${field} ${item === null ? 'None' : formatNumber(item, 'seconds')}`).join(', ');
-  return [`| \`${spec.param}\` | ${cell(value)} | ${cell(spec.explanation)} |`];
+  return [{ option: `\`${spec.param}\``, value, origin: spec.explanation }];
 }
 
-function adapterRows(call: BoundCall, lazy: LazyAnalysis, catalog: Catalog): string[] {
+function adapterRows(call: BoundCall, lazy: LazyAnalysis, catalog: Catalog): CardRow[] {
   const pool = call.callable.defaultPool;
   const adapter = pool && catalog.lookup(`${call.library.modules[0]}.${pool.callable}`)?.callable;
   if (!pool || !adapter) return [];
@@ -41,7 +42,7 @@ function adapterRows(call: BoundCall, lazy: LazyAnalysis, catalog: Catalog): str
     if (given?.value.kind === 'call' && given.value.call.callable === adapter) {
       return paramRows(adapter, given.value.call, call.version, `mounted on ${prefix}`);
     }
-    return [`| \`${pool.adapterParam}\` for ${cell(prefix)} | unknown: \`${cell(given?.text ?? '?')}\` | mounted on ${cell(prefix)} |`];
+    return [{ option: `\`${pool.adapterParam}\` for ${prefix}`, value: `unknown: \`${given?.text ?? '?'}\``, origin: `mounted on ${prefix}` }];
   });
 }
 
@@ -53,14 +54,14 @@ function unfollowedMounts(analysis: Analysis, method: string): boolean {
 }
 
 /** One row per counted parameter of an adapter: given in `bound`, else its default; a soft cap says so. `where` names the mount. */
-function paramRows(callable: CallableSpec, bound: BoundCall | undefined, version: string, where: string): string[] {
+function paramRows(callable: CallableSpec, bound: BoundCall | undefined, version: string, where: string): CardRow[] {
   const params = callable.params.filter((param) => param.unit !== 'none' && !param.config && nameStatusAt(version, param.since, param.lifecycle) === 'current');
   return params.map((param) => {
     const arg = bound?.args.find((candidate) => candidate.param === param);
-    if (!arg && bound && bound.splats.length > 0) return `| \`${param.name}\` | unknown: may be set by \`**kwargs\` | ${cell(where || 'unknown here')} |`;
+    if (!arg && bound && bound.splats.length > 0) return { option: `\`${param.name}\``, value: 'unknown: may be set by `**kwargs`', origin: where || 'unknown here' };
     const from = arg ? 'explicit' : `\`${shortName(callable)}\` default`;
     const origin = !where ? from : bound ? `${where}: ${from}` : `${from}, ${where}`;
-    return `| \`${param.name}\` | ${cell(paramValue(param, arg?.expr, version) + softCapNote(callable, bound, param, version))} | ${cell(origin)} |`;
+    return { option: `\`${param.name}\``, value: paramValue(param, arg?.expr, version) + softCapNote(callable, bound, param, version), origin };
   });
 }
 

@@ -6,17 +6,24 @@
 import type { Catalog } from '../../catalog';
 import type { BoundCall } from '../types';
 import { wrappedClientState } from '../config/wrappedClient';
-import { cell, formatFieldValue, formatOrigin } from './format';
+import type { CardRow } from './cardData';
+import { formatFieldValue, formatOrigin } from './format';
 
-export function wrappedClientRows(call: BoundCall, catalog: Catalog): string[] {
+export function wrappedClientRows(call: BoundCall, catalog: Catalog): CardRow[] {
   const state = wrappedClientState(call, catalog);
   if (!state) return [];
   const where = state.client ? `\`${state.spec.param}=\` ${state.client.qualifiedName}: ` : '';
-  const rows = (state.limits?.fields ?? []).map(
-    (field) => `| \`${state.spec.limits.param}.${field.field.name}\` | ${cell(formatFieldValue(field))} | ${cell(state.client ? where + formatOrigin(field) : `the SDK's own client (no \`${state.spec.param}=\`)`)} |`,
-  );
-  if (!state.limits) rows.push(`| \`${state.spec.limits.param}\` | unknown: set by the client in \`${state.spec.param}=\` | unknown here |`);
-  rows.push(`| \`${state.spec.redirects.param}\` | ${cell(state.redirects.value ?? `unknown: ${state.redirects.from}`)} | ${cell(state.redirects.value ? where + state.redirects.from : 'unknown here')} |`);
+  const rows: CardRow[] = (state.limits?.fields ?? []).map((field) => ({
+    option: `\`${state.spec.limits.param}.${field.field.name}\``,
+    value: formatFieldValue(field),
+    origin: state.client ? where + formatOrigin(field) : `the SDK's own client (no \`${state.spec.param}=\`)`,
+  }));
+  if (!state.limits) rows.push({ option: `\`${state.spec.limits.param}\``, value: `unknown: set by the client in \`${state.spec.param}=\``, origin: 'unknown here' });
+  rows.push({
+    option: `\`${state.spec.redirects.param}\``,
+    value: state.redirects.value ?? `unknown: ${state.redirects.from}`,
+    origin: state.redirects.value ? where + state.redirects.from : 'unknown here',
+  });
   return rows;
 }
 
