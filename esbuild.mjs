@@ -1,4 +1,5 @@
-// Bundles the client, the server and the CLI (with a hashbang) into dist/ (CommonJS, Node 20) and copies the two
+// Bundles the client, the server and the CLI (with a hashbang) into dist/ (CommonJS, Node 20), the web
+// client and the Web Worker server into dist/web/ (browser, no Node modules), and copies the two
 // wasm files next to them. web-tree-sitter is resolved to its CommonJS build, so no `import.meta`
 // ends up in a CommonJS bundle; any esbuild warning fails the build.
 import * as esbuild from 'esbuild';
@@ -54,10 +55,22 @@ const node = {
   plugins: [webTreeSitterAsCommonJs, copyWasm, failOnWarnings],
 };
 
+// The web extension (vscode.dev, github.dev): the client in the browser extension host, the server in
+// a Web Worker; the same wasm files. No Node module may remain: `path` is path-browserify.
+const web = {
+  ...node,
+  outdir: 'dist/web',
+  platform: 'browser',
+  target: 'es2022',
+  alias: { path: 'path-browserify' },
+};
+
 const builds = [
   { ...node, entryPoints: { extension: 'client/src/extension.ts', server: 'server/src/main.ts' } },
   // The npm package's `bin`: a hashbang so that npm's link runs it with node.
   { ...node, entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { ...web, entryPoints: { extension: 'client/src/webExtension.ts' }, format: 'cjs' },
+  { ...web, entryPoints: { server: 'server/src/web/worker.ts' }, format: 'iife' },
 ];
 
 if (watch) {

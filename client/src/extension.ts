@@ -1,12 +1,13 @@
 /**
- * The VS Code client: starts the bundled language server for Python files, forwards the
- * `poolGuide` settings and project-file changes, and shows the detected library versions in the
- * status bar; a restart command and an output channel. No analysis here.
+ * The VS Code desktop client (the web one is webExtension.ts): starts the bundled language server
+ * over node IPC for Python files, forwards the `poolGuide` settings and project-file changes, and
+ * shows the detected library versions in the status bar; a restart command and an output channel.
+ * No analysis here.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { VERSION_FILE_GLOB } from '../../server/src/protocol';
-import { createVersionStatusBar } from './statusBar';
+import { startClient } from './lifecycle';
 
 let client: LanguageClient | undefined;
 
@@ -26,14 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
   };
   client = new LanguageClient('poolGuide', 'Pool Guide', serverOptions, clientOptions);
-  context.subscriptions.push(
-    outputChannel,
-    vscode.commands.registerCommand('poolGuide.restartServer', async () => {
-      await client?.restart();
-    }),
-  );
-  await client.start();
-  context.subscriptions.push(createVersionStatusBar(client));
+  await startClient(context, client, outputChannel);
 }
 
 export async function deactivate(): Promise<void> {

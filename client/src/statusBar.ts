@@ -3,12 +3,12 @@
  * each came from (tooltip), and a click that opens the file that decided.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { VERSIONS_CHANGED_NOTIFICATION, VERSIONS_REQUEST, type VersionsReport } from '../../server/src/protocol';
 
 export const OPEN_VERSION_SOURCE_COMMAND = 'poolGuide.openVersionSource';
 
-export function createVersionStatusBar(client: LanguageClient): vscode.Disposable {
+export function createVersionStatusBar(client: BaseLanguageClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('poolGuide.versions', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Pool Guide versions';
   let report: VersionsReport = { libraries: [] };

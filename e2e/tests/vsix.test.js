@@ -1,4 +1,4 @@
-// The packaged pool-guide.vsix holds exactly what .vscodeignore allows (the bundles, both .wasm
+// The packaged pool-guide.vsix holds exactly what .vscodeignore allows (the desktop and web bundles, both .wasm
 // files, package.json, README, LICENSE, CHANGELOG, syntaxes/, the rule pages, the icon), stays
 // under 2 MiB, carries the Marketplace metadata, and its CLI explains a rule with the whole page.
 // The other e2e tests install this same file.
@@ -16,7 +16,7 @@ const MAX_BYTES = 2 * 1024 * 1024;
 // vsce adds these two, and renames the three documents below.
 const VSCE_FILES = ['extension.vsixmanifest', '[Content_Types].xml'];
 const VSCE_RENAMES = { 'README.md': 'readme.md', 'CHANGELOG.md': 'changelog.md', LICENSE: 'LICENSE.txt' };
-const REQUIRED = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-python.wasm',
+const REQUIRED = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-python.wasm',
   'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images/icon.png'];
 
 /** Repo files (relative, '/'-separated) outside node_modules and .git. */
@@ -57,6 +57,7 @@ test('the packaged manifest is ready for the Marketplace', () => {
   const read = (name) => zip.find((e) => e.name === name).read();
   const pkg = JSON.parse(read('extension/package.json').toString('utf8'));
   assert.equal(pkg.main, './dist/extension.js');
+  assert.equal(pkg.browser, './dist/web/extension.js');
   for (const field of ['publisher', 'displayName', 'description', 'license', 'icon']) assert.ok(pkg[field], field);
   assert.match(pkg.repository.url, /^https:\/\//);
   assert.ok(pkg.categories.length > 0 && pkg.keywords.length > 0);

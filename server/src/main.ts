@@ -5,9 +5,12 @@
 import * as path from 'path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import { nodeProjectFiles } from './project/nodeProjectFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 startServer(connection, {
   wasm: { runtime: path.join(__dirname, 'web-tree-sitter.wasm'), grammar: path.join(__dirname, 'tree-sitter-python.wasm') },
+  files: nodeProjectFiles,
+  runtime: `node ${process.versions.node}`,
 });
 connection.listen();

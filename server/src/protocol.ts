@@ -75,3 +75,19 @@ export type LibraryVersionReport = {
 };
 
 export type VersionsReport = { readonly libraries: readonly LibraryVersionReport[] };
+
+/**
+ * Web worker server only (it cannot read files): the text of project files, sent by the web client
+ * when they change (`text: null` when deleted), before it sends `workspace/didChangeWatchedFiles`.
+ */
+export const PROJECT_FILES_NOTIFICATION = 'poolGuide/projectFiles';
+
+export type ProjectFileContent = { readonly uri: string; readonly text: string | null };
+
+export type ProjectFilesParams = { readonly files: readonly ProjectFileContent[] };
+
+/** Web worker server only: its `initializationOptions`, the wasm files' URLs and the project files at start. */
+export type WebInitializationOptions = {
+  readonly wasm: { readonly runtime: string; readonly grammar: string };
+  readonly projectFiles: readonly ProjectFileContent[];
+};

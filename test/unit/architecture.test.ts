@@ -1,7 +1,8 @@
 /**
  * The layering rules of house style §2.2, read from the sources: the core and the catalog import
  * no editor, protocol, file-system or process modules; only the parser imports web-tree-sitter;
- * only lsp/ and main.ts import vscode-languageserver; every source file opens with a `/**` module
+ * only lsp/ and the entry points import vscode-languageserver; the web worker's modules import no
+ * Node module; every source file opens with a `/**` module
  * comment; no source file is over 400 lines.
  */
 import { test } from 'node:test';
@@ -43,10 +44,17 @@ test('only core/syntax/parser.ts imports web-tree-sitter', () => {
   assert.deepEqual(importers, ['server/src/core/syntax/parser.ts']);
 });
 
-test('only lsp/ and main.ts import vscode-languageserver', () => {
+test('only lsp/ and the two entry points (main.ts, web/worker.ts) import vscode-languageserver', () => {
   const importers = SOURCES.filter((file) => importsOf(file).some((module) => module.startsWith('vscode-languageserver')));
   assert.ok(importers.length > 0);
-  assert.deepEqual(importers.filter((file) => !file.startsWith('server/src/lsp/') && file !== 'server/src/main.ts'), []);
+  assert.deepEqual(importers.filter((file) => !file.startsWith('server/src/lsp/') && file !== 'server/src/main.ts' && file !== 'server/src/web/worker.ts'), []);
+});
+
+test('the web worker server and the modules it shares import no Node module (the browser bundle has none)', () => {
+  const nodeOnly = (module: string) => module.startsWith('node:') || ['fs', 'fs/promises', 'child_process', 'url', 'os', 'v8', 'worker_threads'].includes(module) || module.endsWith('/node');
+  const shared = SOURCES.filter((file) => /^server\/src\/(web|lsp|project)\//.test(file) && !file.endsWith('nodeProjectFiles.ts'));
+  assert.ok(shared.includes('server/src/web/worker.ts'));
+  assert.deepEqual(shared.flatMap((file) => importsOf(file).filter(nodeOnly).map((module) => `${file} imports ${module}`)), []);
 });
 
 test('every source file starts with a /** module comment', () => {

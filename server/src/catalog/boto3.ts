@@ -35,6 +35,30 @@ function params(source: Source): ParamSpec[] {
   return [...leading, config];
 }
 
+/** S3's managed transfers run `TransferConfig.max_concurrency` (10) threads on the client they are called on. */
+const TRANSFER: Source = { repo: REPO, tag: '1.26.27', path: 'boto3/s3/transfer.py', line: 171 };
+const INJECTED = (line: number): Source => ({ repo: REPO, tag: '1.26.27', path: 'boto3/s3/inject.py', line });
+// The methods are injected into S3 clients (boto3/s3/inject.py); each builds a TransferConfig() whose max_concurrency is 10 (TRANSFER).
+const CLIENT_METHODS: NonNullable<CallableSpec['methodsSendRequests']> = {
+  concurrentMethods: (
+    [
+      ['upload_file', 105],
+      ['download_file', 152],
+      ['upload_fileobj', 576],
+      ['download_fileobj', 735],
+    ] as const
+  ).map(([name, line]) => ({ name, concurrency: 10, text: `\`${name}\` runs TransferConfig.max_concurrency = 10 threads`, source: INJECTED(line) })),
+  source: TRANSFER,
+};
+
+/** botocore passes `max_pool_connections` to urllib3's PoolManager as `maxsize`, without `block`. */
+const POOL_SIZE: NonNullable<CallableSpec['poolSize']> = {
+  field: 'max_pool_connections',
+  scope: 'per host',
+  whenFull: 'open extra connections that are closed after use ("Connection pool is full, discarding connection"), so under load those requests pay a new TCP/TLS handshake each',
+  source: { repo: 'boto/botocore', tag: '1.29.27', path: 'botocore/httpsession.py', line: 330 },
+};
+
 function maker(name: 'client' | 'resource', receiver: string | undefined, line: number, summary: string): CallableSpec {
   const source = at(receiver ? SESSION : 'boto3/__init__.py', line);
   return {
@@ -45,6 +69,8 @@ function maker(name: 'client' | 'resource', receiver: string | undefined, line: 
     docs: DOCS,
     params: params(source),
     positional: [{ versions: {}, names: [...LEADING, 'config'], source: at(SESSION, name === 'client' ? 233 : 341) }],
+    ...(name === 'client' ? { methodsSendRequests: CLIENT_METHODS } : {}),
+    poolSize: POOL_SIZE,
     source,
   };
 }

@@ -244,6 +244,16 @@ export type CallableSpec = {
   readonly mergesParam?: string;
   /** The callable whose instances this one returns (`connection_from_url` returns an `HTTPConnectionPool`), for method calls on the result. */
   readonly returns?: string;
+  /**
+   * For a client whose request methods are made at run time (an AWS client's operations): every
+   * method called on it sends requests through its pool; some run several at once on it.
+   */
+  readonly methodsSendRequests?: {
+    readonly concurrentMethods: readonly { readonly name: string; readonly concurrency: number; readonly text: string; readonly source: Source }[];
+    readonly source: Source;
+  };
+  /** A pool sized by a field of its config (botocore `max_pool_connections`) that is a soft cap: beyond it, connections are opened and discarded. */
+  readonly poolSize?: { readonly field: string; readonly scope: string; readonly whenFull: string; readonly source: Source };
   readonly source: Source;
 };
 

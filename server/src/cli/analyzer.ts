@@ -15,6 +15,7 @@ import { createEngine } from '../core/engine';
 import { importsCatalogModule } from '../core/prefilter';
 import { describeDecision, type VersionDecision } from '../core/versions/decide';
 import { createVersionDetector } from '../project/detectVersions';
+import { nodeProjectFiles } from '../project/nodeProjectFiles';
 import { createToolConfigLoader } from '../project/toolConfigFile';
 
 export type FileAnalyzer = {
@@ -27,8 +28,8 @@ export function createFileAnalyzer(flags: RuleSelection = {}): FileAnalyzer {
   const catalog = defaultCatalog;
   let engine: Promise<AnalysisEngine> | undefined;
   const loadEngine = () => (engine ??= createEngine({ runtime: path.join(__dirname, 'web-tree-sitter.wasm'), grammar: path.join(__dirname, 'tree-sitter-python.wasm') }, catalog));
-  const loadToolConfig = createToolConfigLoader();
-  const detector = createVersionDetector(catalog.libraries);
+  const loadToolConfig = createToolConfigLoader(nodeProjectFiles);
+  const detector = createVersionDetector(catalog.libraries, nodeProjectFiles);
   const reported = new Set<string>();
   // Options depend on the file's folder only (project files are looked up from there): once per folder.
   const byFolder = new Map<string, AnalysisOptions>();

@@ -9,6 +9,7 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { createEngine } from '../core/engine';
@@ -18,14 +19,24 @@ import { createDiagnosticsPublisher } from './handlers/diagnostics';
 import { handleHover } from './handlers/hover';
 import { handleInlayHint } from './handlers/inlayHint';
 import { handleVersions } from './handlers/versions';
-import { createProjectVersions, filePathOf } from './projectVersions';
+import { createProjectVersions } from './projectVersions';
 import { Session } from './session';
 import { createVersionDetector } from '../project/detectVersions';
+import type { ProjectFiles } from '../project/projectFiles';
 import { VERSIONS_CHANGED_NOTIFICATION, VERSIONS_REQUEST } from '../protocol';
 import { createSettingsFetcher } from './settings';
 import { createToolConfigProvider } from './toolConfig';
 
-export type ServerOptions = { readonly wasm: WasmPaths };
+/**
+ * What differs between the Node server and the web worker one: where the two wasm files are (the
+ * worker learns it from its client's initialize request), how project files are read, and what
+ * runs it (for the log).
+ */
+export type ServerOptions = {
+  readonly wasm: WasmPaths | ((params: InitializeParams) => WasmPaths);
+  readonly files: ProjectFiles;
+  readonly runtime: string;
+};
 
 export const SERVER_NAME = 'pool-guide';
 export const SERVER_VERSION = '0.1.0';
@@ -57,11 +68,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     pullsConfiguration = params.capabilities.workspace?.configuration === true;
-    const engine = await createEngine(options.wasm);
-    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => filePathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
-    const detector = createVersionDetector(engine.catalog.libraries);
-    const projectVersions = createProjectVersions(engine.catalog.libraries, detector, () => workspaceFolders);
-    const toolConfig = createToolConfigProvider(() => workspaceFolders, (message) => connection.console.warn(message));
+    const engine = await createEngine(typeof options.wasm === 'function' ? options.wasm(params) : options.wasm);
+    const { files } = options;
+    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => files.pathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
+    const detector = createVersionDetector(engine.catalog.libraries, files);
+    const projectVersions = createProjectVersions(engine.catalog.libraries, detector, files, () => workspaceFolders);
+    const toolConfig = createToolConfigProvider(files, () => workspaceFolders, (message) => connection.console.warn(message));
     session = new Session(engine, createSettingsFetcher(connection, () => pullsConfiguration), projectVersions, toolConfig);
     refreshesInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     clearVersionCache = () => detector.clear();
@@ -78,7 +90,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   connection.onInitialized(() => {
-    connection.console.info(`Pool Guide ${SERVER_VERSION} ready (node ${process.versions.node})`);
+    connection.console.info(`Pool Guide ${SERVER_VERSION} ready (${options.runtime})`);
     if (pullsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   });
 

@@ -5,7 +5,6 @@
  * which beats a declared pin or range. Results are cached per folder (the most recently used
  * folders only) until `clear()`.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { LibrarySpec } from '../catalog/schema';
 import { assumedDecision, declaredDecision, exactDecision, type VersionDecision } from '../core/versions/decide';
@@ -17,8 +16,9 @@ import {
   parseSetupCfgRequirements,
   type DeclaredRequirements,
 } from '../core/versions/requirements';
-import { foldersAbove, isFile } from './findUp';
+import { foldersAbove } from './findUp';
 import { LruMap } from './lruMap';
+import type { ProjectFileSystem } from './projectFiles';
 
 type Found = { readonly value: string; readonly file: string };
 
@@ -40,17 +40,17 @@ export type VersionDetector = {
   clear(): void;
 };
 
-export function createVersionDetector(libraries: readonly LibrarySpec[]): VersionDetector {
+export function createVersionDetector(libraries: readonly LibrarySpec[], files: ProjectFileSystem): VersionDetector {
   const cache = new LruMap<string, FolderEvidence>(FOLDER_CACHE_CAPACITY);
   const evidenceOf = (folder: string) => {
     let evidence = cache.get(folder);
-    if (!evidence) cache.set(folder, (evidence = readFolder(folder)));
+    if (!evidence) cache.set(folder, (evidence = readFolder(files, folder)));
     return evidence;
   };
   return {
     decide(file, boundary, interpreter) {
       const decisions = new Map<string, VersionDecision>();
-      const fromInterpreter = interpreter ? installedFromSitePackages(sitePackagesOfInterpreter(interpreter)) : new Map<string, Found>();
+      const fromInterpreter = interpreter ? installedFromSitePackages(files, sitePackagesOfInterpreter(files, interpreter)) : new Map<string, Found>();
       for (const library of libraries) {
         const name = normalizeName(library.distribution);
         const configured = fromInterpreter.get(name);
@@ -75,16 +75,16 @@ function decideFromFolders(library: LibrarySpec, name: string, file: string, bou
   return assumedDecision(library);
 }
 
-function readFolder(folder: string): FolderEvidence {
+function readFolder(files: ProjectFileSystem, folder: string): FolderEvidence {
   const installed = new Map<string, Found>();
   for (const venv of VENV_FOLDERS) {
-    if (!isFile(path.join(folder, venv, 'pyvenv.cfg'))) continue;
-    for (const [name, found] of installedFromSitePackages(sitePackagesOfVenv(path.join(folder, venv)))) if (!installed.has(name)) installed.set(name, found);
+    if (!files.isFile(path.join(folder, venv, 'pyvenv.cfg'))) continue;
+    for (const [name, found] of installedFromSitePackages(files, sitePackagesOfVenv(files, path.join(folder, venv)))) if (!installed.has(name)) installed.set(name, found);
   }
   const locked = new Map<string, Found>();
   for (const kind of LOCK_FILES) {
     const file = path.join(folder, kind);
-    const text = readText(file);
+    const text = files.readText(file);
     if (text === undefined) continue;
     for (const [name, version] of attempt(() => parseLockFile(kind, text)) ?? []) if (!locked.has(name)) locked.set(name, { value: version, file });
   }
@@ -92,72 +92,56 @@ function readFolder(folder: string): FolderEvidence {
   const addDeclared = (file: string, requirements: DeclaredRequirements | undefined) => {
     for (const [name, specifier] of requirements?.requirements ?? []) if (!declared.has(name)) declared.set(name, { value: specifier, file });
   };
-  addDeclared(path.join(folder, 'pyproject.toml'), readParsed(path.join(folder, 'pyproject.toml'), parsePyprojectRequirements));
-  addDeclared(path.join(folder, 'setup.cfg'), readParsed(path.join(folder, 'setup.cfg'), parseSetupCfgRequirements));
-  for (const file of requirementFiles(folder)) readRequirementsTree(file, new Set(), addDeclared);
+  addDeclared(path.join(folder, 'pyproject.toml'), readParsed(files, path.join(folder, 'pyproject.toml'), parsePyprojectRequirements));
+  addDeclared(path.join(folder, 'setup.cfg'), readParsed(files, path.join(folder, 'setup.cfg'), parseSetupCfgRequirements));
+  for (const file of requirementFiles(files, folder)) readRequirementsTree(files, file, new Set(), addDeclared);
   return { installed, locked, declared };
 }
 
 /** `requirements*.txt` in the folder and `*.txt` in its `requirements/` folder, sorted. */
-function requirementFiles(folder: string): string[] {
-  const files = listDirectory(folder).filter((name) => /^requirements.*\.txt$/.test(name)).map((name) => path.join(folder, name));
+function requirementFiles(files: ProjectFileSystem, folder: string): string[] {
+  const found = files.list(folder).filter((name) => /^requirements.*\.txt$/.test(name)).map((name) => path.join(folder, name));
   const nested = path.join(folder, 'requirements');
-  files.push(...listDirectory(nested).filter((name) => name.endsWith('.txt')).map((name) => path.join(nested, name)));
-  return files.sort();
+  found.push(...files.list(nested).filter((name) => name.endsWith('.txt')).map((name) => path.join(nested, name)));
+  return found.sort();
 }
 
 /** A requirements file and the files it includes with `-r`/`-c`, each read once. */
-function readRequirementsTree(file: string, seen: Set<string>, add: (file: string, requirements: DeclaredRequirements | undefined) => void): void {
+function readRequirementsTree(files: ProjectFileSystem, file: string, seen: Set<string>, add: (file: string, requirements: DeclaredRequirements | undefined) => void): void {
   if (seen.has(file)) return;
   seen.add(file);
-  const requirements = readParsed(file, parseRequirementsTxt);
+  const requirements = readParsed(files, file, parseRequirementsTxt);
   add(file, requirements);
-  for (const include of requirements?.includes ?? []) readRequirementsTree(path.resolve(path.dirname(file), include), seen, add);
+  for (const include of requirements?.includes ?? []) readRequirementsTree(files, path.resolve(path.dirname(file), include), seen, add);
 }
 
-function sitePackagesOfVenv(venv: string): string[] {
-  const unix = listDirectory(path.join(venv, 'lib'))
+function sitePackagesOfVenv(files: ProjectFileSystem, venv: string): string[] {
+  const unix = files.list(path.join(venv, 'lib'))
     .filter((name) => name.startsWith('python'))
     .map((name) => path.join(venv, 'lib', name, 'site-packages'));
   return [...unix, path.join(venv, 'Lib', 'site-packages')];
 }
 
 /** `<venv>/bin/python` → that environment's site-packages. */
-function sitePackagesOfInterpreter(interpreter: string): string[] {
-  return sitePackagesOfVenv(path.dirname(path.dirname(path.resolve(interpreter))));
+function sitePackagesOfInterpreter(files: ProjectFileSystem, interpreter: string): string[] {
+  return sitePackagesOfVenv(files, path.dirname(path.dirname(path.resolve(interpreter))));
 }
 
-function installedFromSitePackages(folders: readonly string[]): Map<string, Found> {
+function installedFromSitePackages(files: ProjectFileSystem, folders: readonly string[]): Map<string, Found> {
   const installed = new Map<string, Found>();
   for (const folder of folders) {
-    for (const entry of listDirectory(folder).filter((name) => name.endsWith('.dist-info'))) {
+    for (const entry of files.list(folder).filter((name) => name.endsWith('.dist-info'))) {
       const file = path.join(folder, entry, 'METADATA');
-      const metadata = attempt(() => parseDistInfoMetadata(readText(file) ?? ''));
+      const metadata = attempt(() => parseDistInfoMetadata(files.readText(file) ?? ''));
       if (metadata && !installed.has(metadata.name)) installed.set(metadata.name, { value: metadata.version, file });
     }
   }
   return installed;
 }
 
-function readParsed<T>(file: string, parse: (text: string) => T): T | undefined {
-  const text = readText(file);
+function readParsed<T>(files: ProjectFileSystem, file: string, parse: (text: string) => T): T | undefined {
+  const text = files.readText(file);
   return text === undefined ? undefined : attempt(() => parse(text));
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function listDirectory(folder: string): string[] {
-  try {
-    return fs.readdirSync(folder);
-  } catch {
-    return [];
-  }
 }
 
 /** A broken project file is ignored rather than allowed to stop the analysis. */

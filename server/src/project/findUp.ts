@@ -2,8 +2,8 @@
  * File discovery for project files: the nearest file of a name above a source file, stopping at
  * a boundary folder (the workspace folder, or the filesystem root). Shared by the server and the CLI.
  */
-import * as fs from 'fs';
 import * as path from 'path';
+import type { ProjectFileSystem } from './projectFiles';
 
 /** The folders from `file`'s folder up to `boundary` (inclusive) or the root, nearest first. */
 export function foldersAbove(file: string, boundary?: string): string[] {
@@ -16,18 +16,10 @@ export function foldersAbove(file: string, boundary?: string): string[] {
 }
 
 /** The nearest existing file named `name` above `file`, or undefined. */
-export function findUp(file: string, name: string, boundary?: string): string | undefined {
+export function findUp(files: ProjectFileSystem, file: string, name: string, boundary?: string): string | undefined {
   for (const folder of foldersAbove(file, boundary)) {
     const candidate = path.join(folder, name);
-    if (isFile(candidate)) return candidate;
+    if (files.isFile(candidate)) return candidate;
   }
   return undefined;
-}
-
-export function isFile(candidate: string): boolean {
-  try {
-    return fs.statSync(candidate).isFile();
-  } catch {
-    return false;
-  }
 }

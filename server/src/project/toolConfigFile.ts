@@ -3,10 +3,10 @@
  * it (up to a boundary folder), parsed by the core and cached until the file's mtime changes.
  * Shared by the server and the CLI.
  */
-import * as fs from 'fs';
 import { parseToolConfig, type ParsedToolConfig } from '../core/config/toolConfig';
 import { findUp } from './findUp';
 import { LruMap } from './lruMap';
+import type { ProjectFileSystem } from './projectFiles';
 
 /** Parsed pyproject.toml files kept (the most recently used). */
 const PYPROJECT_CACHE_CAPACITY = 256;
@@ -18,20 +18,22 @@ export type LoadedToolConfig = ParsedToolConfig & {
 
 export type ToolConfigLoader = (file: string, boundary?: string) => LoadedToolConfig;
 
-export function createToolConfigLoader(): ToolConfigLoader {
-  const cache = new LruMap<string, { mtimeMs: number; parsed: ParsedToolConfig }>(PYPROJECT_CACHE_CAPACITY);
+export function createToolConfigLoader(files: ProjectFileSystem): ToolConfigLoader {
+  const cache = new LruMap<string, { stamp: number; parsed: ParsedToolConfig }>(PYPROJECT_CACHE_CAPACITY);
   return (file, boundary) => {
-    const pyproject = findUp(file, 'pyproject.toml', boundary);
+    const pyproject = findUp(files, file, 'pyproject.toml', boundary);
     if (!pyproject) return { config: {}, problems: [] };
+    const stamp = files.changeStamp(pyproject);
+    const cached = cache.get(pyproject);
+    if (stamp !== undefined && cached?.stamp === stamp) return { ...cached.parsed, path: pyproject };
+    const text = files.readText(pyproject);
+    if (stamp === undefined || text === undefined) return { config: {}, problems: ['cannot be read'], path: pyproject };
     try {
-      const { mtimeMs } = fs.statSync(pyproject);
-      const cached = cache.get(pyproject);
-      if (cached?.mtimeMs === mtimeMs) return { ...cached.parsed, path: pyproject };
-      const parsed = parseToolConfig(fs.readFileSync(pyproject, 'utf8'));
-      cache.set(pyproject, { mtimeMs, parsed });
+      const parsed = parseToolConfig(text);
+      cache.set(pyproject, { stamp, parsed });
       return { ...parsed, path: pyproject };
     } catch (error) {
-      return { config: {}, problems: [`cannot be read: ${error instanceof Error ? error.message : String(error)}`], path: pyproject };
+      return { config: {}, problems: [`cannot be parsed: ${error instanceof Error ? error.message : String(error)}`], path: pyproject };
     }
   };
 }

@@ -9,12 +9,13 @@ import { test } from 'node:test';
 import { LIBRARIES } from '../../../server/src/catalog';
 import { interpreterPath } from '../../../server/src/lsp/projectVersions';
 import { createVersionDetector } from '../../../server/src/project/detectVersions';
+import { nodeProjectFiles } from '../../../server/src/project/nodeProjectFiles';
 
 const WORKSPACES = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'workspaces');
 
 function decide(workspace: string, file: string) {
   const root = path.join(WORKSPACES, workspace);
-  const decision = createVersionDetector(LIBRARIES).decide(path.join(root, file), root).get('httpx')!;
+  const decision = createVersionDetector(LIBRARIES, nodeProjectFiles).decide(path.join(root, file), root).get('httpx')!;
   return { ...decision, file: decision.file && path.relative(root, decision.file) };
 }
 
@@ -69,7 +70,7 @@ test('without evidence, or with broken files, the newest catalogued release is a
 test('a configured interpreter decides from its environment, ahead of the project files', () => {
   const root = path.join(WORKSPACES, 'uvlock');
   const interpreter = path.join(WORKSPACES, 'installed', '.venv', 'bin', 'python');
-  const decision = createVersionDetector(LIBRARIES).decide(path.join(root, 'main.py'), root, interpreter).get('httpx')!;
+  const decision = createVersionDetector(LIBRARIES, nodeProjectFiles).decide(path.join(root, 'main.py'), root, interpreter).get('httpx')!;
   assert.deepEqual([decision.version, decision.kind], ['0.27.2', 'installed']);
   assert.equal(decision.file, path.join(WORKSPACES, 'installed', '.venv', 'lib', 'python3.11', 'site-packages', 'httpx-0.27.2.dist-info', 'METADATA'));
 });

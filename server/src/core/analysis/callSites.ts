@@ -140,7 +140,7 @@ function ownerName(call: BoundCall): string {
 }
 
 /** `a.b.c` for a chain of identifiers, undefined for anything else (calls, subscripts). */
-function dottedName(node: SyntaxNode): string | undefined {
+export function dottedName(node: SyntaxNode): string | undefined {
   if (node.type === NodeKind.identifier) return node.text;
   if (node.type !== NodeKind.attribute) return undefined;
   const object = node.childForFieldName(FieldName.object);

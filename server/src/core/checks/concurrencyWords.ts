@@ -45,7 +45,7 @@ export function excess(concurrency: Concurrency, cap: number): { readonly top: n
 
 /** `pool_maxsize=10 connections per host (soft cap: …)` style words for a pool. */
 export function poolWords(capacity: Extract<PoolCapacity, { kind: 'queue' | 'soft' }>): string {
-  const scope = capacity.kind === 'queue' ? capacity.poolWait.capScope : capacity.param.softCapUnless!.scope;
+  const scope = capacity.kind === 'queue' ? capacity.poolWait.capScope : capacity.scope;
   return `\`${capacity.capName}\` = ${capacity.cap} connection${capacity.cap === 1 ? '' : 's'} ${scope}`;
 }
 

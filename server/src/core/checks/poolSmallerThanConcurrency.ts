@@ -21,7 +21,7 @@ export const poolSmallerThanConcurrency: Check = (ctx) => ctx.concurrentUses.fla
   const outcome =
     capacity.kind === 'queue'
       ? poolWaitSentence(capacity.poolWait, capacity.configs)
-      : `The ${unit} beyond ${capacity.cap} ${capacity.blocking ? capacity.param.softCapUnless!.whenFullBlocking : capacity.param.softCapUnless!.whenFull}.`;
+      : `The ${unit} beyond ${capacity.cap} ${capacity.whenFull}.`;
   const finding: Finding = {
     code: 'PG601',
     span: use.site.calleeSpan,

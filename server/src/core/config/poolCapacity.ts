@@ -18,8 +18,8 @@ export type CapEdit = { readonly kind: 'replace'; readonly span: TextSpan } | { 
 export type PoolCapacity =
   /** Requests beyond `cap` wait in a queue, bounded by the pool's timeouts (see `poolWait`). */
   | { readonly kind: 'queue'; readonly cap: number; readonly capName: string; readonly poolWait: PoolWait; readonly configs: readonly EffectiveConfig[]; readonly edit?: CapEdit }
-  /** Requests beyond `cap` open extra connections (or wait, when `blocking`). */
-  | { readonly kind: 'soft'; readonly cap: number; readonly capName: string; readonly param: ParamSpec; readonly blocking: boolean; readonly owner: BoundCall | undefined; readonly edit?: CapEdit }
+  /** Requests beyond `cap` open extra connections (or wait, when `blocking`): `whenFull` says which. */
+  | { readonly kind: 'soft'; readonly cap: number; readonly capName: string; readonly scope: string; readonly whenFull: string; readonly blocking: boolean; readonly owner: BoundCall | undefined; readonly edit?: CapEdit }
   | { readonly kind: 'unlimited'; readonly why: string }
   | { readonly kind: 'unknown'; readonly reason: string };
 
@@ -27,6 +27,7 @@ export type PoolCapacity =
 export function poolCapacity(client: BoundCall, requests: readonly BoundCall[], calls: readonly BoundCall[], catalog: Catalog): PoolCapacity {
   const poolWait = client.callable.poolWait;
   if (poolWait) return queueCapacity(client, poolWait, catalog);
+  if (client.callable.poolSize) return configSizedCapacity(client, client.callable.poolSize, catalog);
   const own = softCapParam(client.callable);
   if (own) return softCapacity(client, own, client);
   const pool = client.callable.defaultPool;
@@ -68,6 +69,14 @@ function queueCapacity(client: BoundCall, poolWait: PoolWait, catalog: Catalog):
   return { kind: 'queue', cap: field.value, capName: poolWait.capField, poolWait, configs, edit };
 }
 
+/** A soft cap read from a config field (botocore's `max_pool_connections`): its value, or the client's default. */
+function configSizedCapacity(client: BoundCall, poolSize: NonNullable<CallableSpec['poolSize']>, catalog: Catalog): PoolCapacity {
+  const field = configsOfCall(client, catalog).flatMap((config) => config.fields).find((candidate) => candidate.field.name === poolSize.field);
+  if (typeof field?.value !== 'number') return { kind: 'unknown', reason: field?.origin.kind === 'unknown' ? field.origin.reason : `\`${poolSize.field}\` is not known here` };
+  const edit: CapEdit | undefined = field.origin.kind === 'explicit' && field.via.length === 0 ? { kind: 'replace', span: field.origin.span } : undefined;
+  return { kind: 'soft', cap: field.value, capName: poolSize.field, scope: poolSize.scope, whenFull: poolSize.whenFull, blocking: false, owner: client, edit };
+}
+
 /** A size read from a call's argument (a literal: a fix may replace it), or the parameter's default. */
 function softCapacity(bound: BoundCall | undefined, param: ParamSpec, owner: BoundCall | undefined, version = bound?.version ?? '0'): PoolCapacity {
   const flagName = param.softCapUnless!.param;
@@ -87,7 +96,8 @@ function softCapacity(bound: BoundCall | undefined, param: ParamSpec, owner: Bou
     : arg
       ? arg.expr.via === undefined && value?.kind === 'number' ? { kind: 'replace', span: arg.expr.span } : undefined
       : { kind: 'insert', offset: bound.argumentsSpan.end - 1, keyword: param.name, first: bound.args.length === 0 && bound.splats.length === 0 };
-  return { kind: 'soft', cap, capName: param.name, param, blocking, owner, edit };
+  const { scope, whenFull, whenFullBlocking } = param.softCapUnless!;
+  return { kind: 'soft', cap, capName: param.name, scope, whenFull: blocking ? whenFullBlocking : whenFull, blocking, owner, edit };
 }
 
 function softCapParam(callable: CallableSpec): ParamSpec | undefined {

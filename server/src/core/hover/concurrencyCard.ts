@@ -80,7 +80,7 @@ function verdict(use: ConcurrentUse, capacity: PoolCapacity): string {
   }
   const over = excess(use.concurrency, capacity.cap);
   if (!over) return 'yes';
-  const outcome = capacity.kind === 'queue' ? poolWaitSentence(capacity.poolWait, capacity.configs) : capacity.blocking ? capacity.param.softCapUnless!.whenFullBlocking : capacity.param.softCapUnless!.whenFull;
+  const outcome = capacity.kind === 'queue' ? poolWaitSentence(capacity.poolWait, capacity.configs) : capacity.whenFull;
   return `no (PG601): ${outcome}`;
 }
 

@@ -2,7 +2,6 @@
  * `poolGuide/versions`: for the status bar, the catalogued libraries a document imports, the
  * version assumed for each, and the file that decided it.
  */
-import { pathToFileURL } from 'url';
 import type { LibraryVersionReport, VersionsParams, VersionsReport } from '../../protocol';
 import type { Session } from '../session';
 
@@ -20,7 +19,7 @@ export async function handleVersions(session: Session, params: VersionsParams): 
       library: library.displayName,
       version: decision.version,
       source: session.projectVersions.describe(params.uri, decision),
-      fileUri: decision.file ? pathToFileURL(decision.file).toString() : undefined,
+      fileUri: decision.file ? session.projectVersions.uriOf(decision.file) : undefined,
     });
   }
   return { libraries };

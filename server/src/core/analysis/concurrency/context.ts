@@ -11,6 +11,7 @@ import type { SyntaxNode } from '../../syntax/parser';
 import type { BoundCall } from '../../types';
 import type { Enclosing } from '../enclosing';
 import type { EvaluationContext } from '../evaluate';
+import { dottedName } from '../callSites';
 import { qualifyCallee, type ImportNames } from '../imports';
 
 export type ConcurrencyContext = {
@@ -106,16 +107,6 @@ export function parameterNames(fn: SyntaxNode): string[] {
     const isSplat = parameter.type !== NodeKind.typedParameter && parameter.type !== NodeKind.defaultParameter && parameter.type !== NodeKind.typedDefaultParameter;
     return named && !isSplat ? [named.text] : [];
   });
-}
-
-/** `a.b.c` for a chain of identifiers, undefined for anything else. */
-export function dottedName(node: SyntaxNode): string | undefined {
-  if (node.type === NodeKind.identifier) return node.text;
-  if (node.type !== NodeKind.attribute) return undefined;
-  const object = node.childForFieldName(FieldName.object);
-  const attribute = node.childForFieldName(FieldName.attribute);
-  const head = object ? dottedName(object) : undefined;
-  return head === undefined || !attribute ? undefined : `${head}.${attribute.text}`;
 }
 
 /** Whether `inner` lies within `outer`. */

@@ -7,6 +7,7 @@
 import { CONCURRENCY_MODULES } from '../../../catalog/concurrency';
 import type { ConcurrencyContext } from './context';
 import { collectSites } from './sites';
+import { product } from './tasks';
 import { traceWorker, type TracedRequest } from './trace';
 import type { Concurrency, ConcurrentUse } from './types';
 import { tighter } from './width';
@@ -24,7 +25,8 @@ export function collectConcurrentUses(ctx: ConcurrencyContext): ConcurrentUse[] 
       for (const request of traceWorker(worker, ctx)) {
         const entry = byClient.get(request.client) ?? { requests: [], widths: [] };
         entry.requests.push(request);
-        entry.widths.push(request.limiters.reduce((bound, limiter) => tighter(bound, limiter.size), width));
+        const limited = request.limiters.reduce((bound, limiter) => tighter(bound, limiter.size), width);
+        entry.widths.push(request.perCall ? product(limited, request.perCall) : limited);
         byClient.set(request.client, entry);
       }
     }

@@ -7,7 +7,8 @@ import { CONCURRENCY_CONSTRUCTS, executorConstruct } from '../../../catalog/conc
 import type { ConcurrencyConstruct } from '../../../catalog/schema';
 import { FieldName, NodeKind } from '../../syntax/nodeKinds';
 import type { SyntaxNode } from '../../syntax/parser';
-import { constructionOf, constructOfCallee, dottedName, functionOf, parameterNames, type ConcurrencyContext } from './context';
+import { dottedName } from '../callSites';
+import { constructionOf, constructOfCallee, functionOf, parameterNames, type ConcurrencyContext } from './context';
 import type { Concurrency } from './types';
 import { argumentFor, defaultSize, lengthOf, sizeOf } from './width';
 
@@ -188,6 +189,11 @@ function keywordArgs(call: SyntaxNode): Map<string, SyntaxNode> {
 export function product(a: Concurrency, b: Concurrency): Concurrency {
   if (a.kind === 'known' && a.value === 1 && !a.text) return b;
   if (a.kind === 'known' && b.kind === 'known') return { kind: 'known', value: a.value * b.value, text: a.value === 1 ? b.text : b.value === 1 ? a.text : `${a.text} times ${b.text}` };
+  if ((a.kind === 'cpu' && b.kind === 'known') || (a.kind === 'known' && b.kind === 'cpu')) {
+    const [cpu, known] = a.kind === 'cpu' ? [a, b as Extract<Concurrency, { kind: 'known' }>] : [b as Extract<Concurrency, { kind: 'cpu' }>, a];
+    // On one CPU: (1 + add) × n; `add` is kept so that this stays the smallest value.
+    return { kind: 'cpu', cap: cpu.cap === undefined ? undefined : cpu.cap * known.value, add: (cpu.add + 1) * known.value - 1, text: `${cpu.text}, times ${known.text}` };
+  }
   return a.kind === 'unbounded' || b.kind === 'unbounded' ? (a.kind === 'unbounded' ? a : b) : a.kind === 'known' ? b : a;
 }
 

@@ -10,11 +10,11 @@ import type { BoundCall, TextSpan } from '../../types';
 import { evaluate } from '../evaluate';
 import { constructionOf, within, type ConcurrencyContext } from './context';
 import { functionCall, positionalArgs, type WorkerCall } from './tasks';
-import type { Limiter } from './types';
+import type { Concurrency, Limiter } from './types';
 import { sizeOf } from './width';
 
-/** One request a task sends through a shared client. */
-export type TracedRequest = { readonly client: BoundCall; readonly span: TextSpan; readonly limiters: readonly Limiter[] };
+/** One request a task sends through a shared client; `perCall` when the call itself runs several at once on it (S3's `upload_file`). */
+export type TracedRequest = { readonly client: BoundCall; readonly span: TextSpan; readonly limiters: readonly Limiter[]; readonly perCall?: Concurrency };
 
 /** What a parameter of a task's function receives: a client or a limiter. */
 type Passed = { readonly kind: 'client'; readonly client: BoundCall } | { readonly kind: 'limiter'; readonly limiter: Omit<Limiter, 'heldAt'> };
@@ -43,9 +43,12 @@ function trace(worker: WorkerCall, callerPassed: ReadonlyMap<string, Passed>, he
   for (const node of ctx.callNodes) {
     if (!within(node, fn) || node.id === fn.id) continue;
     const span = { start: node.startIndex, end: node.endIndex };
-    const viaParameter = requestOnParameter(node, passed, ctx);
-    if (viaParameter) {
-      requests.push({ client: viaParameter, span, limiters: around(span) });
+    const viaClient = requestOnParameter(node, passed, ctx) ?? requestOnMadeMethod(node, fn, ctx);
+    if (viaClient) {
+      const method = node.childForFieldName(FieldName.function)?.childForFieldName(FieldName.attribute)?.text;
+      const concurrent = viaClient.callable.methodsSendRequests?.concurrentMethods.find((candidate) => candidate.name === method);
+      const perCall: Concurrency | undefined = concurrent && { kind: 'known', value: concurrent.concurrency, text: concurrent.text };
+      requests.push(perCall ? { client: viaClient, span, limiters: around(span), perCall } : { client: viaClient, span, limiters: around(span) });
       continue;
     }
     const callee = node.childForFieldName(FieldName.function);
@@ -86,7 +89,17 @@ function requestOnParameter(call: SyntaxNode, passed: ReadonlyMap<string, Passed
   const client = received.client;
   const owner = client.callable.returns ? `${client.library.modules[0]}.${client.callable.returns}` : client.qualifiedName;
   const entry = ctx.catalog.lookup(`${owner}.${method}`);
-  return entry?.callable.kind === 'request-method' ? client : undefined;
+  return entry?.callable.kind === 'request-method' || client.callable.methodsSendRequests ? client : undefined;
+}
+
+/** `s3.get_object(...)` on a client built outside `fn` whose every method sends requests (methods made at run time). */
+function requestOnMadeMethod(call: SyntaxNode, fn: SyntaxNode, ctx: ConcurrencyContext): BoundCall | undefined {
+  const callee = call.childForFieldName(FieldName.function);
+  const object = callee?.type === NodeKind.attribute ? callee.childForFieldName(FieldName.object) : undefined;
+  if (!object || (object.type !== NodeKind.identifier && object.type !== NodeKind.attribute)) return undefined;
+  const value = evaluate(object, ctx.evaluation).value;
+  if (value.kind !== 'call' || !value.call.callable.methodsSendRequests || within(value.call.span, fn)) return undefined;
+  return value.call;
 }
 
 /** The limiters a function holds with `with`/`async with`, each with the span it is held over. */
