@@ -1,9 +1,10 @@
 // `npm run bench`: every figure of issue 7 in one run, printed as Markdown tables with the targets.
 // Pool Guide's editor latencies (hover.mjs), the same hover workload on Pyright (pyright.mjs,
 // when `npm ci --prefix bench` installed it), `pool-guide check` against ripgrep over a large real
-// tree (cli.mjs) and the server's memory with 1,000 documents open (memory.mjs).
+// tree (cli.mjs), the server's memory with 1,000 documents open (memory.mjs) and the workspace index
+// of a generated 2,000-file workspace (workspace.mjs).
 // Exit code 1 when a target is missed (✗); measurements that could not run are named on stderr.
-// Usage: npm run bench [-- --hovers 500 --edits 100 --starts 5 --runs 3 --documents 1000 --only hover,cli]
+// Usage: npm run bench [-- --hovers 500 --edits 100 --starts 5 --runs 3 --documents 1000 --only hover,cli,workspace]
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { benchCli, benchDocstringTree } from './cli.mjs';
@@ -12,6 +13,7 @@ import { CLI, SERVER } from './lib/lsp.mjs';
 import { CLIENTS, LINES } from './lib/workload.mjs';
 import { benchMemory } from './memory.mjs';
 import { benchPyright } from './pyright.mjs';
+import { benchWorkspace } from './workspace.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -20,7 +22,7 @@ const option = (name, fallback) => {
 };
 const HOVERS = Number(option('hovers', 500));
 const EDITS = Number(option('edits', 100));
-const only = option('only', 'hover,pyright,cli,memory').split(',');
+const only = option('only', 'hover,pyright,cli,memory,workspace').split(',');
 
 const ms = (value) => (value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`);
 const verdict = (value, limit) => (value <= limit ? `≤ ${limit} ✓` : `≤ ${limit} ✗`);
@@ -85,6 +87,14 @@ async function main() {
     }
   }
 
+  if (only.includes('workspace')) {
+    const workspace = await benchWorkspace({ hovers: Math.min(HOVERS, 200) });
+    lat(`workspace of ${workspace.files} files: didOpen → publishDiagnostics while the index builds (no folders: ${ms(workspace.bareDiagnosticsMs)})`, { n: 1, p50: workspace.firstDiagnosticsMs, p99: workspace.firstDiagnosticsMs, max: workspace.firstDiagnosticsMs });
+    lat('first hover reading another module (its summary computed then)', { n: 1, p50: workspace.firstHoverMs, p99: workspace.firstHoverMs, max: workspace.firstHoverMs });
+    lat('hover reading another module, summary cached', workspace.hover, `p99 ${verdict(workspace.hover.p99, 5)}`);
+    other.push(`| workspace index of ${workspace.index.modules} modules, built in the background (walk + module table) | ${ms(workspace.index.ms)} | |`);
+    other.push(`| server RSS with that index (without workspace folders) | ${workspace.indexedMb.toFixed(0)} MB (${workspace.bareMb.toFixed(0)} MB) | |`);
+  }
   console.log(`Pool Guide benchmark: node ${process.versions.node}, ${process.platform}/${process.arch}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)} at the end\n`);
   if (latency.length > 0) console.log(['| latency | n | p50 | p99 | max | target |', '|---|---:|---:|---:|---:|---|', ...latency].join('\n') + '\n');
   if (other.length > 0) console.log(['| measurement | result | target |', '|---|---|---|', ...other].join('\n'));

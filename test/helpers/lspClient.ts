@@ -43,6 +43,8 @@ export type ClientOptions = {
   readonly nodeArgs?: readonly string[];
   /** Advertise `workspace.inlayHint.refreshSupport` (the server then asks for refreshes). */
   readonly inlayHintRefresh?: boolean;
+  /** Advertise `workspace.didChangeWatchedFiles.dynamicRegistration` (the server then registers its file watchers). */
+  readonly watchFiles?: boolean;
 };
 
 type Waiter = { readonly accept: (params: PublishDiagnosticsParams) => boolean; readonly resolve: (params: PublishDiagnosticsParams) => void };
@@ -53,9 +55,12 @@ export class LspTestClient {
   readonly published: { params: PublishDiagnosticsParams; taken: boolean }[] = [];
   /** Methods of server→client requests, in order (e.g. workspace/configuration). */
   readonly serverRequests: string[] = [];
+  /** What the server registered dynamically (client/registerCapability), in order. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly startedAt: number;
   private stderr = '';
   private readonly waiters = new Set<Waiter>();
+  private readonly logWaiters = new Set<{ readonly pattern: RegExp; readonly resolve: (message: string) => void }>();
   private readonly exited: Promise<number | null>;
   private settings: unknown | SettingsProvider;
 
@@ -65,6 +70,7 @@ export class LspTestClient {
     private readonly pullsConfiguration: boolean,
     settings: unknown | SettingsProvider,
     private readonly refreshesInlayHints: boolean,
+    private readonly watchesFiles = false,
   ) {
     this.startedAt = performance.now();
     this.settings = settings;
@@ -83,7 +89,10 @@ export class LspTestClient {
         }
       }
     });
-    connection.onNotification('window/logMessage', (params: LogMessageParams) => this.logMessages.push(params));
+    connection.onNotification('window/logMessage', (params: LogMessageParams) => {
+      this.logMessages.push(params);
+      for (const waiter of this.logWaiters) if (waiter.pattern.test(params.message)) waiter.resolve(params.message);
+    });
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
       this.serverRequests.push('workspace/configuration');
       return params.items.map((item) => {
@@ -91,8 +100,9 @@ export class LspTestClient {
         return item.section === 'poolGuide' ? (value ?? null) : null;
       });
     });
-    connection.onRequest('client/registerCapability', () => {
+    connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.serverRequests.push('client/registerCapability');
+      this.registrations.push(...params.registrations);
       return null;
     });
     connection.onRequest('workspace/inlayHint/refresh', () => {
@@ -107,7 +117,7 @@ export class LspTestClient {
   static start(options: ClientOptions = {}): LspTestClient {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BUNDLED_SERVER, '--stdio'], { cwd: REPO_ROOT, stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    return new LspTestClient(child, connection, options.settings !== undefined, options.settings, options.inlayHintRefresh === true);
+    return new LspTestClient(child, connection, options.settings !== undefined, options.settings, options.inlayHintRefresh === true, options.watchFiles === true);
   }
 
   /** initialize + initialized (with these workspace folders, if any); resolves with the server's InitializeResult. */
@@ -117,7 +127,12 @@ export class LspTestClient {
       rootUri: null,
       workspaceFolders,
       capabilities: {
-        workspace: { configuration: this.pullsConfiguration, didChangeConfiguration: { dynamicRegistration: true }, inlayHint: { refreshSupport: this.refreshesInlayHints } },
+        workspace: {
+          configuration: this.pullsConfiguration,
+          didChangeConfiguration: { dynamicRegistration: true },
+          inlayHint: { refreshSupport: this.refreshesInlayHints },
+          didChangeWatchedFiles: { dynamicRegistration: this.watchesFiles },
+        },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -183,6 +198,18 @@ export class LspTestClient {
       if (waiter) this.waiters.delete(waiter);
       const seen = this.published.map(({ params, taken }) => `${params.uri}@${params.version ?? 'none'}: ${params.diagnostics.length} diagnostic(s)${taken ? ' (taken)' : ''}`);
       return `no publishDiagnostics for ${uri} version ${version ?? 'none'} within ${deadlineMs} ms; arrived: [${seen.join('; ') || 'nothing'}]`;
+    });
+  }
+
+  /** The first log message (already received or still to come) that matches `pattern`; fails at the deadline. */
+  logged(pattern: RegExp, deadlineMs = DEADLINE_MS): Promise<string> {
+    const earlier = this.logMessages.find((params) => pattern.test(params.message));
+    if (earlier) return Promise.resolve(earlier.message);
+    let waiter: { pattern: RegExp; resolve: (message: string) => void } | undefined;
+    const arrived = new Promise<string>((resolve) => this.logWaiters.add((waiter = { pattern, resolve })));
+    return withDeadline(arrived, deadlineMs, () => {
+      if (waiter) this.logWaiters.delete(waiter);
+      return `no log message matching ${pattern} within ${deadlineMs} ms`;
     });
   }
 

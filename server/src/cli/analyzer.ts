@@ -4,8 +4,11 @@
  * table with `--select`/`--ignore` applied on top. Only a file that imports a catalogued module is
  * parsed or needs options, so project files are read, and their problems reported on stderr (once
  * per file, and the run goes on), for such files only; and the parser is loaded on the first such
- * file: a run over a tree without any pays for neither.
+ * file: a run over a tree without any pays for neither. Names imported from other files of the
+ * run's tree are read through the same workspace index as the server's (a file's summary is read
+ * the first time an analysis needs it).
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { defaultCatalog, type Catalog } from '../catalog';
 import { emptyAnalysis, type Analysis, type AnalysisOptions } from '../core/analysis/analyze';
@@ -17,6 +20,8 @@ import { describeDecision, type VersionDecision } from '../core/versions/decide'
 import { createVersionDetector } from '../project/detectVersions';
 import { nodeProjectFiles } from '../project/nodeProjectFiles';
 import { createToolConfigLoader } from '../project/toolConfigFile';
+import { WorkspaceIndex } from '../project/workspaceIndex';
+import { summarizeText } from '../core/workspace/summarize';
 
 export type FileAnalyzer = {
   readonly catalog: Catalog;
@@ -24,10 +29,23 @@ export type FileAnalyzer = {
   analyze(file: string, text: string): Promise<Analysis>;
 };
 
-export function createFileAnalyzer(flags: RuleSelection = {}): FileAnalyzer {
+/** The tree a run covers: the paths given and the `.py` files under them, indexed so that imports between them resolve. */
+export type RunTree = { readonly roots: readonly string[]; readonly files: readonly string[] };
+
+export function createFileAnalyzer(flags: RuleSelection = {}, tree?: RunTree): FileAnalyzer {
   const catalog = defaultCatalog;
   let engine: Promise<AnalysisEngine> | undefined;
-  const loadEngine = () => (engine ??= createEngine({ runtime: path.join(__dirname, 'web-tree-sitter.wasm'), grammar: path.join(__dirname, 'tree-sitter-python.wasm') }, catalog));
+  let loaded: AnalysisEngine | undefined;
+  const loadEngine = () =>
+    (engine ??= createEngine({ runtime: path.join(__dirname, 'web-tree-sitter.wasm'), grammar: path.join(__dirname, 'tree-sitter-python.wasm') }, catalog).then((ready) => (loaded = ready)));
+  // Summaries are read only when an analysis needs them, and an analysis runs after the parser is loaded.
+  const index =
+    tree &&
+    new WorkspaceIndex(nodeProjectFiles, (text) => (loaded ? summarizeText(loaded.parser, text) : undefined), {
+      labelOf: (file) => path.relative(process.cwd(), file).split(path.sep).join('/'),
+      links: false,
+    });
+  index?.setFiles(tree!.roots.map((root) => (fs.statSync(root).isDirectory() ? root : path.dirname(root))), tree!.files);
   const loadToolConfig = createToolConfigLoader(nodeProjectFiles);
   const detector = createVersionDetector(catalog.libraries, nodeProjectFiles);
   const reported = new Set<string>();
@@ -52,7 +70,7 @@ export function createFileAnalyzer(flags: RuleSelection = {}): FileAnalyzer {
     async analyze(file, text) {
       // Most files of a large tree import no catalogued module: no parse for them (see core/prefilter.ts).
       if (!importsCatalogModule(catalog, text)) return emptyAnalysis(text, {});
-      const options = optionsFor(file);
+      const options = index ? { ...optionsFor(file), workspace: index.valuesFor(path.resolve(file)) } : optionsFor(file);
       const document = new ParsedDocument(await loadEngine(), text);
       try {
         return document.analysis(options);

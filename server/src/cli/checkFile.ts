@@ -3,7 +3,7 @@
  * fix when asked (writing the file, or making its diff), and report.
  */
 import type { CheckCommand } from './args';
-import { createFileAnalyzer } from './analyzer';
+import { createFileAnalyzer, type RunTree } from './analyzer';
 import { fixText, unifiedDiff } from './fix';
 import { reportedFindings, type ReportedFinding } from './report';
 import { mayImportCatalogModule, SourceReader, writeSource } from './sourceFile';
@@ -19,8 +19,8 @@ export type FileOutcome = {
 };
 
 /** A checker for a whole run: one analyzer (one parser, loaded on the first file that needs it) and one read buffer. */
-export function createFileChecker(command: CheckCommand): (file: string) => Promise<FileOutcome> {
-  const analyzer = createFileAnalyzer({ select: command.select, ignore: command.ignore });
+export function createFileChecker(command: CheckCommand, tree?: RunTree): (file: string) => Promise<FileOutcome> {
+  const analyzer = createFileAnalyzer({ select: command.select, ignore: command.ignore }, tree);
   const reader = new SourceReader();
   return async (file) => {
     const source = reader.read(file, (bytes) => mayImportCatalogModule(analyzer.catalog, bytes));

@@ -8,8 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
-
-const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', '.venv', 'venv', '.tox', '.nox', '.mypy_cache']);
+import { SKIPPED_DIRECTORIES } from '../project/pythonTree';
 
 /** A `.gitignore` and the folder its patterns are relative to. */
 type IgnoreLayer = { readonly base: string; readonly rules: Ignore };

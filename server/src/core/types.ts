@@ -23,7 +23,12 @@ export type Expr = {
   readonly text: string;
   readonly value: Value;
   readonly via?: string;
+  /** For a value another module of the workspace defines: where. */
+  readonly definedIn?: DefinitionSite;
 };
+
+/** Where another module of the workspace defines a value: the name, its file and line (1-based), a link when there is one. */
+export type DefinitionSite = { readonly name: string; readonly label: string; readonly line: number; readonly offset: number; readonly uri?: string };
 
 /** One argument of a call, bound to the parameter it sets (undefined when no catalogued parameter matches). */
 export type BoundArg = {

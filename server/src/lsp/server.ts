@@ -5,6 +5,8 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ResponseError,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -25,6 +27,8 @@ import { createVersionDetector } from '../project/detectVersions';
 import type { ProjectFiles } from '../project/projectFiles';
 import { VERSIONS_CHANGED_NOTIFICATION, VERSIONS_REQUEST } from '../protocol';
 import { createSettingsFetcher } from './settings';
+import { WorkspaceIndex } from '../project/workspaceIndex';
+import { summarizeText } from '../core/workspace/summarize';
 import { createToolConfigProvider } from './toolConfig';
 
 /**
@@ -48,6 +52,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let workspaceFolders: string[] = [];
   let clearVersionCache = () => {};
   let refreshesInlayHints = false;
+  let watchesFiles = false;
+  let workspaceIndex: WorkspaceIndex | undefined;
 
   /**
    * Runs a handler once the session exists, turning exceptions into a log line and an empty answer;
@@ -74,7 +80,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const detector = createVersionDetector(engine.catalog.libraries, files);
     const projectVersions = createProjectVersions(engine.catalog.libraries, detector, files, () => workspaceFolders);
     const toolConfig = createToolConfigProvider(files, () => workspaceFolders, (message) => connection.console.warn(message));
-    session = new Session(engine, createSettingsFetcher(connection, () => pullsConfiguration), projectVersions, toolConfig);
+    // Answers that read other modules may change: diagnostics are published again (hovers ask anew anyway).
+    workspaceIndex = new WorkspaceIndex(files, (text) => summarizeText(engine.parser, text), { onChange: () => publisher?.refreshAll() });
+    session = new Session(engine, createSettingsFetcher(connection, () => pullsConfiguration), projectVersions, toolConfig, workspaceIndex);
+    watchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     refreshesInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     clearVersionCache = () => detector.clear();
     publisher = createDiagnosticsPublisher(connection, session);
@@ -92,6 +101,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialized(() => {
     connection.console.info(`Pool Guide ${SERVER_VERSION} ready (${options.runtime})`);
     if (pullsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.py' }] });
+    // In the background: the first diagnostics and hovers do not wait for it.
+    const index = workspaceIndex;
+    const started = performance.now();
+    void index
+      ?.build(workspaceFolders)
+      .then(() => index.ready && connection.console.info(`Pool Guide: workspace index: ${index.fileCount} modules in ${Math.round(performance.now() - started)} ms`))
+      .catch((error) => connection.console.error(`Pool Guide: workspace index failed: ${String(error)}`));
   });
 
   connection.onDidOpenTextDocument(
@@ -120,7 +137,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }),
   );
   connection.onDidChangeWatchedFiles(
-    guarded('didChangeWatchedFiles', undefined, (current) => {
+    guarded('didChangeWatchedFiles', undefined, (current, params) => {
+      const sources = params.changes.filter((change) => change.uri.endsWith('.py'));
+      for (const change of sources) {
+        const file = options.files.pathOf(change.uri);
+        if (file) workspaceIndex?.fileChanged(file, change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed');
+      }
+      if (sources.length === params.changes.length && sources.length > 0) return;
       clearVersionCache();
       current.clearOptions();
       publisher?.refreshAll();
@@ -133,5 +156,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onHover(guarded('hover', null, handleHover));
   connection.onCodeAction(guarded('codeAction', [], handleCodeAction));
   connection.languages.inlayHint.on(guarded('inlayHint', [], handleInlayHint));
-  connection.onShutdown(() => session?.dispose());
+  connection.onShutdown(() => {
+    workspaceIndex?.cancel();
+    session?.dispose();
+  });
 }

@@ -13,6 +13,7 @@ import { findRule } from '../core/rules';
 import type { Severity } from '../core/types';
 import type { Settings } from '../protocol';
 import type { TextChange } from '../core/syntax/parser';
+import type { WorkspaceIndex } from '../project/workspaceIndex';
 import type { ProjectVersions } from './projectVersions';
 import type { ToolConfigProvider } from './toolConfig';
 
@@ -22,7 +23,7 @@ export type OpenDocument = {
 };
 
 /** An open document, and the analysis options last computed for it (reused until its version or settings change). */
-type Entry = { lsp: TextDocument; parsed: ParsedDocument; options?: { version: number; settings: Settings; value: AnalysisOptions } };
+type Entry = { lsp: TextDocument; parsed: ParsedDocument; options?: { version: number; settings: Settings; generation: number; value: AnalysisOptions } };
 
 export class Session {
   private readonly documents = new Map<string, Entry>();
@@ -34,11 +35,14 @@ export class Session {
     private readonly fetchSettings: (uri: string) => Promise<Settings>,
     readonly projectVersions: ProjectVersions,
     private readonly toolConfigFor: ToolConfigProvider,
+    /** The values of the workspace's other modules; open documents' texts go into it. */
+    readonly workspace?: WorkspaceIndex,
   ) {}
 
   open(uri: string, version: number, text: string): void {
     this.close(uri);
     this.documents.set(uri, { lsp: TextDocument.create(uri, 'python', version, text), parsed: new ParsedDocument(this.engine, text) });
+    this.setWorkspaceText(uri, text);
   }
 
   /** Applies LSP content changes in order, incrementally when they carry ranges. Ignores out-of-order versions. */
@@ -61,9 +65,11 @@ export class Session {
     if (fullText !== undefined) entry.parsed.setText(lsp.getText());
     else entry.parsed.applyChanges(offsetChanges, lsp.getText());
     entry.lsp = lsp;
+    this.setWorkspaceText(uri, lsp.getText());
   }
 
   close(uri: string): void {
+    if (this.documents.has(uri)) this.setWorkspaceText(uri, undefined);
     this.documents.get(uri)?.parsed.dispose();
     this.documents.delete(uri);
     this.settings.delete(uri);
@@ -117,10 +123,17 @@ export class Session {
    */
   private optionsFor(uri: string, document: Entry, settings: Settings): AnalysisOptions {
     const cached = document.options;
-    if (cached?.version === document.lsp.version && cached.settings === settings) return cached.value;
-    const value = { ...analysisOptions(settings, this.toolConfigFor(uri)), ...this.projectVersions.optionsFor(uri, settings) };
-    document.options = { version: document.lsp.version, settings, value };
+    const generation = this.workspace?.generation ?? 0;
+    if (cached?.version === document.lsp.version && cached.settings === settings && cached.generation === generation) return cached.value;
+    const workspace = this.workspace?.valuesFor(this.workspace.pathOf(uri));
+    const value = { ...analysisOptions(settings, this.toolConfigFor(uri)), ...this.projectVersions.optionsFor(uri, settings), ...(workspace ? { workspace } : {}) };
+    document.options = { version: document.lsp.version, settings, generation, value };
     return value;
+  }
+
+  private setWorkspaceText(uri: string, text: string | undefined): void {
+    const file = this.workspace?.pathOf(uri);
+    if (file !== undefined) this.workspace?.setOpenText(file, text);
   }
 
   settingsFor(uri: string): Promise<Settings> {

@@ -23,12 +23,13 @@ type Report = { readonly findings: readonly ReportedFinding[]; readonly texts: R
 export async function runCheck(command: CheckCommand, toolVersion: string): Promise<number> {
   const missing = command.paths.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
-  const check = createFileChecker(command);
+  const files = command.paths.flatMap(pythonFiles);
+  const check = createFileChecker(command, { roots: command.paths, files });
   const findings: ReportedFinding[] = [];
   const texts = new Map<string, string>();
   let diffs = '';
   let fixed = 0;
-  for (const file of command.paths.flatMap(pythonFiles)) {
+  for (const file of files) {
     const outcome = await check(file);
     findings.push(...outcome.findings);
     if (outcome.text !== undefined) texts.set(file, outcome.text);

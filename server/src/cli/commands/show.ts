@@ -16,11 +16,12 @@ export async function runShow(command: ShowCommand): Promise<number> {
   const roots = command.paths.length > 0 ? command.paths : ['.'];
   const missing = roots.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
-  const analyzer = createFileAnalyzer();
+  const files = roots.flatMap(pythonFiles);
+  const analyzer = createFileAnalyzer({}, { roots, files });
   const reader = new SourceReader();
   const render = renderer(command);
   const data: object[] = [];
-  for (const file of roots.flatMap(pythonFiles)) {
+  for (const file of files) {
     // Bytes that name no catalogued module hold no call to show.
     const source = reader.read(file, (bytes) => mayImportCatalogModule(analyzer.catalog, bytes));
     if ('skipped' in source) process.stderr.write(`${file}: skipped: ${source.skipped}\n`);

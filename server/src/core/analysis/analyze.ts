@@ -22,6 +22,7 @@ import { collectFileTables, type FileTables } from './fileTables';
 import { collectImports, type ImportTable } from './imports';
 import { createNameResolver, type NameResolver, type NameSources } from './names';
 import { createOutline, type Captures, type Outline } from './outline';
+import type { WorkspaceValues } from '../workspace/lookup';
 
 /** What a user (settings, pyproject, CLI flags) decides about an analysis. */
 export type AnalysisOptions = {
@@ -35,6 +36,8 @@ export type AnalysisOptions = {
   readonly severities?: Readonly<Record<string, Severity | 'off'>>;
   /** Seconds the PG301 fix writes as `timeout=` (settings, else pyproject `default-timeout`). */
   readonly defaultTimeout?: number;
+  /** Values other modules of the workspace define; without it, an imported name stays unknown. */
+  readonly workspace?: WorkspaceValues;
 };
 
 export type Analysis = {
@@ -124,6 +127,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     allowedVersionsOf: (libraryId) => options.allowedVersions?.[libraryId] ?? [versionOf(libraryId)],
     subclasses: tables.subclasses,
     enclosing,
+    workspace: options.workspace,
   };
   let binder = createCallBinder(context);
   let analysis: Analysis | undefined;

@@ -9,6 +9,8 @@ import type { SyntaxNode } from '../syntax/parser';
 import type { BoundCall, CalleeStyle } from '../types';
 import { bindArguments } from './binding';
 import { evaluate, type EvaluationContext } from './evaluate';
+import { importedValue } from './importedValues';
+import type { WorkspaceValues } from '../workspace/lookup';
 import { qualifyCallee, type ImportNames } from './imports';
 import type { Enclosing } from './enclosing';
 import type { NameResolver } from './names';
@@ -26,6 +28,8 @@ export type CallSiteContext = {
   readonly subclasses?: ReadonlyMap<string, string>;
   /** Scopes and loop bodies around nodes (whether a call runs once per loop iteration). */
   readonly enclosing: Enclosing;
+  /** Values of other modules of the workspace, when the caller has an index of them. */
+  readonly workspace?: WorkspaceValues;
 };
 
 /**
@@ -45,7 +49,14 @@ const BINDING = 'binding';
 export function createCallBinder(ctx: CallSiteContext): CallBinder {
   const cache = new Map<number, BoundCall | null | typeof BINDING>();
   let cycle = false;
-  const evaluation: EvaluationContext = { text: ctx.text, resolveName: ctx.resolveName, bindCall: (node) => bind(node) };
+  const workspace = ctx.workspace;
+  const imported: EvaluationContext['imported'] = workspace
+    ? (node, called) => {
+        const dotted = dottedName(node);
+        return dotted === undefined ? undefined : importedValue(dotted, { start: node.startIndex, end: node.endIndex }, { ...ctx, workspace }, called);
+      }
+    : undefined;
+  const evaluation: EvaluationContext = { text: ctx.text, resolveName: ctx.resolveName, bindCall: (node) => bind(node), imported };
 
   function bind(call: SyntaxNode): BoundCall | undefined {
     const cached = cache.get(call.id);

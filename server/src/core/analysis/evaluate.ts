@@ -4,7 +4,7 @@
  */
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
-import type { BoundCall, Expr, Value } from '../types';
+import type { BoundCall, DefinitionSite, Expr, Value } from '../types';
 import type { NameResolution, NameResolver } from './names';
 
 /** How deep names may chain (`A = B`, `B = C`, ...) before evaluation stops. */
@@ -15,17 +15,19 @@ export type EvaluationContext = {
   readonly resolveName: NameResolver;
   /** The bound call for a call node, when its callee is catalogued. */
   readonly bindCall: (call: SyntaxNode) => BoundCall | undefined;
+  /** A name (or `f()`) this module imports from another module of the workspace, when it does (see importedValues.ts). */
+  readonly imported?: (node: SyntaxNode, called: boolean) => { value: Value; via: string; definedIn?: DefinitionSite } | undefined;
 };
 
 /** Evaluates the expression at `node` as written at that place. */
 export function evaluate(node: SyntaxNode, ctx: EvaluationContext): Expr {
   const span = { start: node.startIndex, end: node.endIndex };
   const text = ctx.text.slice(span.start, span.end);
-  const { value, via } = evaluateValue(node, ctx, 0);
-  return via === undefined ? { span, text, value } : { span, text, value, via };
+  const { value, via, definedIn } = evaluateValue(node, ctx, 0);
+  return { span, text, value, ...(via !== undefined ? { via } : {}), ...(definedIn ? { definedIn } : {}) };
 }
 
-function evaluateValue(node: SyntaxNode, ctx: EvaluationContext, depth: number): { value: Value; via?: string } {
+function evaluateValue(node: SyntaxNode, ctx: EvaluationContext, depth: number): { value: Value; via?: string; definedIn?: DefinitionSite } {
   const text = ctx.text.slice(node.startIndex, node.endIndex);
   switch (node.type) {
     case NodeKind.integer:
@@ -48,13 +50,18 @@ function evaluateValue(node: SyntaxNode, ctx: EvaluationContext, depth: number):
       return { value: { kind: 'tuple', items: node.namedChildren.filter(isExpression).map((item) => evaluate(item, ctx)) } };
     case NodeKind.call: {
       const call = ctx.bindCall(node);
-      return { value: call ? { kind: 'call', call } : { kind: 'unknown', reason: `the result of \`${shorten(text)}\`` } };
+      const callee = call ? undefined : node.childForFieldName(FieldName.function);
+      const returned = callee && node.childForFieldName(FieldName.arguments)?.namedChildCount === 0 ? ctx.imported?.(callee, true) : undefined;
+      return call ? { value: { kind: 'call', call } } : (returned ?? { value: { kind: 'unknown', reason: `the result of \`${shorten(text)}\`` } });
     }
-    case NodeKind.identifier:
-      return { ...evaluateName(node, ctx.resolveName.name(node), ctx, depth), via: text };
+    case NodeKind.identifier: {
+      const resolution = ctx.resolveName.name(node);
+      return (resolution.kind === 'unbound' && ctx.imported?.(node, false)) || { ...evaluateName(node, resolution, ctx, depth), via: text };
+    }
     case NodeKind.attribute: {
       const resolution = ctx.resolveName.selfAttribute(node);
-      return resolution.kind === 'unbound' ? { value: unknown(text) } : { ...evaluateName(node, resolution, ctx, depth), via: text };
+      if (resolution.kind !== 'unbound') return { ...evaluateName(node, resolution, ctx, depth), via: text };
+      return ctx.imported?.(node, false) ?? { value: unknown(text) };
     }
     default:
       return { value: unknown(text) };
@@ -95,7 +102,7 @@ export function parseNumber(text: string): Value {
   return Number.isFinite(value) ? { kind: 'number', value } : unknown(text);
 }
 
-function stringValue(node: SyntaxNode): Value {
+export function stringValue(node: SyntaxNode): Value {
   const parts = node.namedChildren.filter((child) => child?.type === NodeKind.stringContent);
   const isPlain = node.namedChildren.every((child) => child?.type !== NodeKind.interpolation);
   return isPlain ? { kind: 'string', value: parts.map((part) => part?.text ?? '').join('') } : unknown(node.text);
@@ -109,7 +116,7 @@ function unknown(text: string): Value {
   return { kind: 'unknown', reason: `\`${shorten(text)}\`` };
 }
 
-function shorten(text: string): string {
+export function shorten(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
   return oneLine.length > 40 ? `${oneLine.slice(0, 37)}…` : oneLine;
 }

@@ -1,7 +1,8 @@
 /**
  * The import table of a module: which local name stands for which qualified name
  * (`import httpx as hx` → hx ↦ httpx; `from httpx import Client as C` → C ↦ httpx.Client).
- * Imports anywhere in the file count; relative imports never name a catalogued library.
+ * Imports anywhere in the file count. A relative import keeps its dots (`from .settings import X` →
+ * X ↦ .settings.X): it never names a catalogued library, but the workspace index resolves it.
  */
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
@@ -44,6 +45,10 @@ export function collectImports(statements: readonly SyntaxNode[]): ImportTable {
       }
     } else if (statement.type === NodeKind.importFromStatement) {
       const moduleNode = statement.childForFieldName(FieldName.moduleName);
+      if (moduleNode?.type === NodeKind.relativeImport) {
+        collectRelative(statement, moduleNode.text, names, wildcardModules);
+        continue;
+      }
       if (!moduleNode || moduleNode.type !== NodeKind.dottedName) continue;
       const module = moduleNode.text;
       if (statement.namedChildren.some((child) => child?.type === NodeKind.wildcardImport)) wildcardModules.push(module);
@@ -66,6 +71,17 @@ export function collectImports(statements: readonly SyntaxNode[]): ImportTable {
     }
   }
   return { names, wildcardModules, fromImportEnds, lastTopLevelImportEnd, fromImportedNames };
+}
+
+/** `from .settings import X as Y` → Y ↦ .settings.X; `from . import config` → config ↦ .config. */
+function collectRelative(statement: SyntaxNode, module: string, names: Map<string, string>, wildcardModules: string[]): void {
+  const prefix = module.endsWith('.') ? module : `${module}.`;
+  if (statement.namedChildren.some((child) => child?.type === NodeKind.wildcardImport)) wildcardModules.push(module);
+  for (const imported of statement.childrenForFieldName(FieldName.name)) {
+    const nameNode = imported.type === NodeKind.aliasedImport ? imported.childForFieldName(FieldName.name) : imported;
+    const local = imported.type === NodeKind.aliasedImport ? imported.childForFieldName(FieldName.alias)?.text : imported.text;
+    if (nameNode && local) names.set(local, `${prefix}${nameNode.text}`);
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Catalog } from '../../catalog';
 import type { CallableSpec, ConfigSpec, FieldSpec, LibrarySpec, ParamSpec, ScalarReading } from '../../catalog/schema';
 import { clientDefaultAt, compareVersions, defaultAt, nameStatusAt, omittedFieldsAt, paramByName, scalarReadingAt, versionedFieldsAt } from '../../catalog/versions';
-import type { BoundArg, BoundCall, Expr, TextSpan } from '../types';
+import type { BoundArg, BoundCall, DefinitionSite, Expr, TextSpan } from '../types';
 import { parseDefault } from './defaults';
 
 /** Where a field's value comes from. */
@@ -34,6 +34,8 @@ export type FieldValue = {
   readonly origin: FieldOrigin;
   /** The variable names the value was resolved through, outermost first. */
   readonly via: readonly string[];
+  /** Where another module of the workspace defines the value (or the config object it is part of). */
+  readonly definedIn?: DefinitionSite;
 };
 
 export type EffectiveConfig = {
@@ -193,8 +195,9 @@ function configFromTransport(overriding: BoundArg, config: ConfigSpec, catalog: 
 function configFromExpr(expr: Expr, config: ConfigSpec, catalog: Catalog, context: ReadingContext): EffectiveConfig {
   const value = expr.value;
   const via = expr.via ? [expr.via] : [];
+  const definedIn = expr.definedIn;
   const withVia = (effective: EffectiveConfig): EffectiveConfig =>
-    via.length === 0 ? effective : { ...effective, fields: effective.fields.map((field) => ({ ...field, via: [...via, ...field.via] })) };
+    via.length === 0 ? effective : { ...effective, fields: effective.fields.map((field) => ({ ...field, via: [...via, ...field.via], ...(definedIn ? { definedIn } : {}) })) };
   const reading = context.reading;
   const failure = value.kind === 'number' ? reading?.numberError : value.kind === 'none' && typeof reading?.none === 'object' ? reading.none.error : undefined;
   if (failure !== undefined) return withVia({ config, fields: config.fields.map((field) => invalidField(field, failure)) });
@@ -229,7 +232,7 @@ function configFromExpr(expr: Expr, config: ConfigSpec, catalog: Catalog, contex
     if (built) return withVia(built);
   }
   const reason = value.kind === 'unknown' ? value.reason : `\`${expr.text}\``;
-  return { config, fields: config.fields.map((field) => ({ ...unknownField(field, reason), via })) };
+  return { config, fields: config.fields.map((field) => ({ ...unknownField(field, reason), via, ...(definedIn ? { definedIn } : {}) })) };
 }
 
 /** A call of the other library's callable that builds this config (urllib3's `Timeout` passed to requests); it reads as its own config. */
@@ -240,6 +243,7 @@ function isForeignBuilder(call: BoundCall, config: ConfigSpec): boolean {
 
 function fieldFromExpr(field: FieldSpec, expr: Expr, origin: FieldOrigin): FieldValue {
   const via = expr.via ? [expr.via] : [];
+  if (expr.definedIn) return { ...fieldFromExpr(field, { ...expr, definedIn: undefined }, origin), definedIn: expr.definedIn };
   const value = expr.value;
   if (value.kind === 'number') return { field, value: value.value, origin, via };
   if (value.kind === 'none') return { field, value: null, origin, via };

@@ -12,7 +12,7 @@ import type { LazyAnalysis } from '../analysis/analyze';
 import { parseDefault } from '../config/defaults';
 import { clientDefaultOf, configOfObjectCall, configsOfCall, overridingArg, type EffectiveConfig } from '../config/effective';
 import type { BoundCall } from '../types';
-import { argumentValue, poolRows, softCapNote } from './poolRows';
+import { argumentValue, explicitOrigin, poolRows, softCapNote } from './poolRows';
 import type { CalleeCardData, CardLink, CardRow } from './cardData';
 import { clientConcurrencyRows } from './concurrencyCard';
 import { wrappedClientNote, wrappedClientRows } from './wrappedClientRows';
@@ -74,7 +74,7 @@ function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], catalog
     const number = parseDefault(written);
     const omitted = param.effectiveDefault?.text ?? (typeof number === 'number' ? formatNumber(number, param.unit) : written);
     const value = arg ? argumentValue(arg.expr, param.unit) : call.splats.length > 0 ? 'unknown: may be set by `**kwargs`' : omitted;
-    const origin = arg ? 'explicit' : call.splats.length > 0 ? 'unknown here' : `\`${call.callable.name}\` default`;
+    const origin = arg ? explicitOrigin(arg.expr) : call.splats.length > 0 ? 'unknown here' : `\`${call.callable.name}\` default`;
     rows.push({ option: `\`${param.name}\``, value: value + softCapNote(call.callable, call, param, call.version), origin });
   }
   return rows;

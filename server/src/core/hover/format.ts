@@ -5,7 +5,7 @@
 import type { PoolWait } from '../../catalog/schema';
 import type { EffectiveConfig, FieldValue } from '../config/effective';
 import type { AnalysisOptions } from '../analysis/analyze';
-import type { BoundCall } from '../types';
+import type { BoundCall, DefinitionSite } from '../types';
 
 /** `5.0 s`, `100`, `None: no limit`, or what is unknown about the value. */
 export function formatFieldValue(field: FieldValue): string {
@@ -23,7 +23,8 @@ export function formatNumber(value: number, unit: string): string {
 
 /** Where the value comes from, in a few words. */
 export function formatOrigin(field: FieldValue, clientDefault?: number | null): string {
-  const via = field.via.length > 0 ? `, via ${field.via.map((name) => `\`${name}\``).join(' → ')}` : '';
+  const names = field.via.length > 0 ? `, via ${field.via.map((name) => `\`${name}\``).join(' → ')}` : '';
+  const via = field.definedIn ? `${names} (${siteLink(field.definedIn)})` : names;
   const origin = field.origin;
   switch (origin.kind) {
     case 'explicit':
@@ -58,6 +59,12 @@ export function formatOrigin(field: FieldValue, clientDefault?: number | null): 
     case 'invalid':
       return 'raises when run';
   }
+}
+
+/** `myapp/settings.py, line 4`, linked to that line when the site has a link. */
+export function siteLink(site: DefinitionSite): string {
+  const words = `${site.label}, line ${site.line}`;
+  return site.uri ? `[${words}](${site.uri}#L${site.line})` : words;
 }
 
 /** The library version a card describes and what decided it: a file, `settings`, or `assumed: newest in the catalog`. */

@@ -9,7 +9,7 @@ import { defaultAt, nameStatusAt, omittedFieldsAt } from '../../catalog/versions
 import type { Analysis, LazyAnalysis } from '../analysis/analyze';
 import type { BoundCall, Expr } from '../types';
 import type { CardRow } from './cardData';
-import { formatNumber } from './format';
+import { formatNumber, siteLink } from './format';
 
 export function poolRows(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): CardRow[] {
   return [...timeoutRows(call, catalog), ...adapterRows(call, analysis, catalog)];
@@ -59,7 +59,7 @@ function paramRows(callable: CallableSpec, bound: BoundCall | undefined, version
   return params.map((param) => {
     const arg = bound?.args.find((candidate) => candidate.param === param);
     if (!arg && bound && bound.splats.length > 0) return { option: `\`${param.name}\``, value: 'unknown: may be set by `**kwargs`', origin: where || 'unknown here' };
-    const from = arg ? 'explicit' : `\`${shortName(callable)}\` default`;
+    const from = arg ? explicitOrigin(arg.expr) : `\`${shortName(callable)}\` default`;
     const origin = !where ? from : bound ? `${where}: ${from}` : `${from}, ${where}`;
     return { option: `\`${param.name}\``, value: paramValue(param, arg?.expr, version) + softCapNote(callable, bound, param, version), origin };
   });
@@ -67,6 +67,11 @@ function paramRows(callable: CallableSpec, bound: BoundCall | undefined, version
 
 function paramValue(param: ParamSpec, expr: Expr | undefined, version: string): string {
   return expr ? argumentValue(expr, param.unit) : (param.effectiveDefault?.text ?? defaultAt(param, version));
+}
+
+/** `explicit`, and for a value another module defines, through which name and where. */
+export function explicitOrigin(expr: Expr): string {
+  return expr.definedIn ? `explicit, via \`${expr.via}\` (${siteLink(expr.definedIn)})` : 'explicit';
 }
 
 /** A plain argument as a card shows it: a number with its unit, `True`/`False`/`None`, else what is unknown. */

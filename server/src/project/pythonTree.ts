@@ -1,0 +1,35 @@
+/**
+ * What a walk for Python sources skips, and the walk of the server's workspace index over project
+ * files (the disk, or what a web client sent): a few folders at a time, yielding to the event loop
+ * between them so that the server keeps answering, stopped by a signal or after a number of files.
+ */
+import * as path from 'path';
+import type { ProjectFileSystem } from './projectFiles';
+
+/** Folders that hold no source of the project: version control, environments, caches, installed packages. */
+export const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', '.venv', 'venv', '.tox', '.nox', '.mypy_cache']);
+
+/** Folders listed between two yields to the event loop. */
+const FOLDERS_PER_TURN = 16;
+
+export type WalkResult = { readonly files: string[]; readonly truncated: boolean };
+
+/** Every `.py` file under `folder` (at most `maxFiles`), skipping virtual environments below it; stops early when `signal` aborts. */
+export async function walkPythonFiles(files: ProjectFileSystem, folder: string, maxFiles: number, signal: AbortSignal): Promise<WalkResult> {
+  const found: string[] = [];
+  const pending = [folder];
+  for (let listed = 0; pending.length > 0 && !signal.aborted; listed++) {
+    if (listed % FOLDERS_PER_TURN === FOLDERS_PER_TURN - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    const directory = pending.pop()!;
+    const names = files.list(directory);
+    if (directory !== folder && names.includes('pyvenv.cfg')) continue;
+    for (const name of names) {
+      const full = path.join(directory, name);
+      if (name.endsWith('.py') && files.isFile(full)) {
+        if (found.length >= maxFiles) return { files: found, truncated: true };
+        found.push(full);
+      } else if (!SKIPPED_DIRECTORIES.has(name) && !name.includes('.') && !files.isFile(full)) pending.push(full);
+    }
+  }
+  return { files: found, truncated: false };
+}
