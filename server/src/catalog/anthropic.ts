@@ -36,6 +36,21 @@ const facts: HttpxSdkFacts = {
   docs: 'https://github.com/anthropics/anthropic-sdk-python#timeouts',
 };
 
+/**
+ * `_calculate_nonstreaming_timeout`: 3600 s × max_tokens / 128,000 above the 600 s default raises, so
+ * up to 21,333 tokens run without streaming (since v0.47.0; the per-model lower caps of
+ * MODEL_NONSTREAMING_TOKENS are not modelled).
+ */
+const STREAMING_REQUIRED = {
+  paths: ['messages.create', 'messages.parse', 'beta.messages.create', 'beta.messages.parse'],
+  tokensParam: 'max_tokens',
+  streamParam: 'stream',
+  maxTokens: Math.floor((600 * 128_000) / 3600),
+  error: 'ValueError: Streaming is required for operations that may take longer than 10 minutes.',
+  since: '0.47.0',
+  source: at(NEWEST, BASE, 769),
+};
+
 const CLIENTS: readonly (SdkClient & { readonly defaultClient: string })[] = [
   { name: 'Anthropic', summary: 'The Anthropic API client (synchronous), over its own httpx client unless `http_client=` is given.', source: at(NEWEST, 'src/anthropic/_client.py', 134), defaultClient: 'DefaultHttpxClient' },
   { name: 'AsyncAnthropic', summary: 'The Anthropic API client (asynchronous), over its own httpx client unless `http_client=` is given.', source: at(NEWEST, 'src/anthropic/_client.py', 554), defaultClient: 'DefaultAsyncHttpxClient' },
@@ -54,7 +69,7 @@ const DEFAULT_CLIENTS: readonly [SdkClient, 'Client' | 'AsyncClient'][] = [
 const callables: CallableSpec[] = [
   ...CLIENTS.map((client) => sdkClient(facts, client, client.defaultClient)),
   ...CLIENTS.map((client) => withOptions({ ...facts, withOptions: client.name.includes('Bedrock') ? at(NEWEST, 'src/anthropic/lib/bedrock/_client.py', client.name.startsWith('Async') ? 479 : 299) : facts.withOptions }, client.name)),
-  ...CLIENTS.map((client) => resourceMethod(facts, client.name)),
+  ...CLIENTS.map((client) => ({ ...resourceMethod(facts, client.name), streamingRequired: STREAMING_REQUIRED })),
   ...DEFAULT_CLIENTS.map(([client, base]) => sdkDefaultClient(facts, client, base)),
 ];
 

@@ -238,6 +238,21 @@ export type CallableSpec = {
    */
   readonly anyResourcePath?: boolean;
   /**
+   * For an any-path resource method: the methods (paths under the client, `messages.create`) that
+   * raise before sending when they are not streamed, no timeout is set anywhere, and the token
+   * budget implies a longer wait than the SDK's default timeout (Anthropic's "Streaming is required").
+   */
+  readonly streamingRequired?: {
+    readonly paths: readonly string[];
+    readonly tokensParam: string;
+    readonly streamParam: string;
+    /** The largest token budget that still runs without streaming. */
+    readonly maxTokens: number;
+    readonly error: string;
+    readonly since: string;
+    readonly source: Source;
+  };
+  /**
    * For a method that merges another config into the receiver's (`Config.merge(other)`): the
    * parameter whose explicitly set fields win over the receiver's.
    */

@@ -81,3 +81,16 @@ test('the interpreter setting counts relative paths and ${workspaceFolder} from 
   assert.equal(interpreterPath('/opt/py/bin/python', '/home/user/project'), path.resolve('/opt/py/bin/python'));
   assert.equal(interpreterPath('', '/home/user/project'), undefined);
 });
+
+test('the SDKs are detected like the HTTP libraries: a range assumes its newest catalogued release, a pin is exact', () => {
+  const root = path.join(WORKSPACES, 'sdks');
+  const decisions = createVersionDetector(LIBRARIES, nodeProjectFiles).decide(path.join(root, 'main.py'), root);
+  const versions = Object.fromEntries(['openai', 'anthropic', 'boto3', 'botocore'].map((id) => [id, [decisions.get(id)!.version, decisions.get(id)!.kind]]));
+  assert.deepEqual(versions, {
+    openai: ['2.54.0', 'declared'],
+    anthropic: ['0.40.0', 'declared'],
+    boto3: ['1.43.78', 'declared'],
+    // Below 1.30: the last catalogued release with connect_timeout at position 4.
+    botocore: ['1.29.165', 'declared'],
+  });
+});

@@ -34,7 +34,8 @@ export function shownCalls(path: string, analysis: Analysis, catalog: Catalog): 
   const lines = lineIndex(analysis.text);
   const lazy = completedAnalysis(analysis);
   return analysis.calls
-    .filter((call) => call.callable.kind !== 'config')
+    // Config objects are shown in the cards of what takes them; a factory (boto3's Session) has no pool.
+    .filter((call) => call.callable.kind !== 'config' && call.callable.kind !== 'factory')
     .map((call) => {
       const { line, character } = lines.positionOf(call.calleeSpan.start);
       const inside = analysis.findings.filter((finding) => finding.span.start >= call.span.start && finding.span.end <= call.span.end);

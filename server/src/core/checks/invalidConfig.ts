@@ -2,7 +2,8 @@
  * PG303: configuration that the library rejects: a config object that fails when it is built
  * (a Timeout with neither a default nor every phase, a tuple too short to read), a tuple of a
  * length the library rejects where a config object is expected, and a bare number
- * or None that the version in use does not accept where a config object is expected. For a number
+ * or None that the version in use does not accept where a config object is expected, and an SDK
+ * request that must be streamed (streamingRequired.ts). For a number
  * whose meaning elsewhere is known (the config's `numberSetsFields`), a fix builds that object.
  */
 import type { ConfigSpec } from '../../catalog/schema';
@@ -11,6 +12,7 @@ import { configOfObjectCall } from '../config/effective';
 import { referenceTo } from '../fixes/importStyle';
 import type { BoundArg, BoundCall, Finding, Fix } from '../types';
 import { finding, textOf, type Check, type CheckContext } from './context';
+import { streamingRequiredProblem } from './streamingRequired';
 
 export const invalidConfig: Check = (ctx) => {
   const findings: Finding[] = [];
@@ -19,6 +21,8 @@ export const invalidConfig: Check = (ctx) => {
       const problem = scalarProblem(ctx, call, arg) ?? tupleProblem(ctx, call, arg);
       if (problem) findings.push(problem);
     }
+    const streaming = streamingRequiredProblem(ctx, call);
+    if (streaming) findings.push(streaming);
     if (!call.callable.builds) continue;
     // A call that uses removed names fails for that reason first; PG201 reports it and migrates it.
     if (call.args.some((arg) => arg.param && nameStatusAt(call.version, arg.param.since, arg.param.lifecycle) === 'removed')) continue;

@@ -49,7 +49,7 @@ export function formatOrigin(field: FieldValue, clientDefault?: number | null): 
         ? `\`${origin.callable}\` default (\`${origin.param}=None\` means the default)`
         : `\`${origin.callable}\` default (no \`${origin.param}=\`)`;
     case 'wrapped-client':
-      return `from \`${origin.param}=\` (its timeout is not the underlying library's default, so the SDK keeps it): ${formatOrigin({ ...field, origin: origin.origin }, clientDefault)}`;
+      return `from \`${origin.param}=\` (not the library default, so kept): ${formatOrigin({ ...field, origin: origin.origin }, clientDefault)}`;
     case 'merged-receiver':
       return `not set by the merged Config, so the receiver's: ${formatOrigin({ ...field, origin: origin.origin }, clientDefault)}`;
     case 'receiver':
