@@ -11,7 +11,7 @@ import type { CodeAction, InlayHint } from 'vscode-languageserver/node';
 import { tempTree } from '../helpers/cli';
 import { applyTextEdits, editsFor, LspTestClient, positionAt, rangeOfText } from '../helpers/lspClient';
 
-const SOURCE = 'import httpx\nc = httpx.Client(timeout=(3.05, 27))\nt = httpx.HTTPTransport(True)\n';
+const SOURCE = 'import httpx\nc = httpx.Client(timeout=(3.05, 27))\nt = httpx.HTTPTransport(True, None, False)\n';
 
 describe('bundled server: editor comforts', () => {
   const settingsByUri = new Map<string, unknown>();
@@ -42,6 +42,8 @@ describe('bundled server: editor comforts', () => {
         ['connect:', positionAt(SOURCE, SOURCE.indexOf('3.05')), 2, true],
         ['read:', positionAt(SOURCE, SOURCE.indexOf('27')), 2, true],
         ['verify:', positionAt(SOURCE, SOURCE.indexOf('True')), 2, true],
+        ['cert:', positionAt(SOURCE, SOURCE.indexOf('None')), 2, true],
+        ['trust_env:', positionAt(SOURCE, SOURCE.indexOf('False')), 2, true],
       ],
     );
     const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: 12 } };

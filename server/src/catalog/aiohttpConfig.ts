@@ -51,8 +51,13 @@ const clientTimeoutCallable: CallableSpec = {
     // The 4.0 dataclass (master `aiohttp/client_reqrep.py:87`) keeps this order and stays positional.
     { versions: { from: '3.9.0' }, names: ['total', 'connect', 'sock_read', 'sock_connect', 'ceil_threshold'], source: TIMEOUT_SIG },
   ],
-  positionalIsAmbiguous: true,
-  positionalAmbiguity: 'the documentation lists the fields keyword-only, with sock_connect before sock_read (docs/client_reference.rst), the opposite of the code',
+  misleadingPositional: {
+    params: ['total', 'connect', 'sock_read', 'sock_connect', 'ceil_threshold'],
+    minArgs: 2,
+    explanation:
+      'the second position is `connect` (the wait for a free connection plus connecting), not a socket timeout, and the documentation lists the fields keyword-only with `sock_connect` before `sock_read`, the opposite of the code',
+    source: at('3.14.3', 'docs/client_reference.rst'),
+  },
   factsKey: 'ClientTimeout',
   source: TIMEOUT_SIG,
 };

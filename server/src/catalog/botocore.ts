@@ -104,7 +104,6 @@ const configCallable: CallableSpec = {
   builds: 'botocore.Config',
   params: O12.map(configParam),
   positional: ORDERS,
-  positionalIsAmbiguous: true,
   factsKey: 'Config',
   aliases: ['config.Config'],
   source: SIGNATURE,

@@ -182,7 +182,6 @@ function transport(name: string, summary: string, source: Source, backend: { rea
     docs: TRANSPORT_DOCS,
     params: transportParams(source, backend),
     positional: TRANSPORT_ORDERS(source),
-    positionalIsAmbiguous: true,
     since: '0.17.0',
     factsKey: name,
     source,

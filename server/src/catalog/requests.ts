@@ -189,8 +189,11 @@ const httpAdapter: CallableSpec = {
     },
   ],
   positional: [{ versions: {}, names: ['pool_connections', 'pool_maxsize', 'max_retries', 'pool_block'], source: ADAPTER_SIG }],
-  positionalIsAmbiguous: true,
-  positionalAmbiguity: '`pool_connections` (host pools kept) and `pool_maxsize` (connections per host) are easily swapped',
+  misleadingPositional: {
+    params: ['pool_connections', 'pool_maxsize'],
+    explanation: '`pool_connections` (how many host pools are kept) comes before `pool_maxsize` (connections per host), and the two are easily swapped',
+    source: ADAPTER_SIG,
+  },
   factsKey: 'HTTPAdapter',
   source: ADAPTER_SIG,
 };

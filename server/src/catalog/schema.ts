@@ -147,6 +147,16 @@ export type PositionalOrder = {
   readonly source: Source;
 };
 
+/** Parameters that mislead when passed by position, once at least `minArgs` arguments are (`Timeout(5, 10)` reads as connect/read). */
+export type MisleadingPositional = {
+  readonly params: readonly string[];
+  /** Fewer positional arguments read as expected (`Timeout(5)` is a total of 5 s); default 1. */
+  readonly minArgs?: number;
+  /** What the reader gets wrong, for the message. */
+  readonly explanation: string;
+  readonly source: Source;
+};
+
 /** What role a callable plays; checks select callables by kind, never by name. */
 export type CallableKind =
   | 'client'
@@ -208,10 +218,12 @@ export type CallableSpec = {
   readonly positional: readonly PositionalOrder[];
   /** For a config callable: the ConfigSpec it builds. */
   readonly builds?: string;
-  /** Positional use is ambiguous (its order changed, or is easy to misread): flag and convert it. */
-  readonly positionalIsAmbiguous?: boolean;
-  /** Why positional use is ambiguous, when not because the order changed between versions (for the message). */
-  readonly positionalAmbiguity?: string;
+  /**
+   * Positions whose positional reading is documented as misleading even though it never changed
+   * (`PoolManager(4)` is `num_pools`, not a pool size). Positions whose meaning differs between the
+   * `positional` orders are ambiguous without this (core/positionalMeaning.ts).
+   */
+  readonly misleadingPositional?: MisleadingPositional;
   readonly poolWait?: PoolWait;
   /** Each call makes a throwaway pool (module-level request functions). */
   readonly poolPerCall?: boolean;

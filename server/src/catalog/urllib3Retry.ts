@@ -74,7 +74,6 @@ export const retryCallable: CallableSpec = {
       source: RETRY_SIG,
     },
   ],
-  positionalIsAmbiguous: true,
   aliases: ['util.Retry', 'util.retry.Retry'],
   factsKey: 'Retry',
   source: RETRY_SIG,

@@ -66,3 +66,11 @@ export function clientDefaultAt(param: ParamSpec, version: string): number | nul
 export function scalarReadingAt(param: ParamSpec, version: string): ScalarReading | undefined {
   return param.scalarReadings?.find((entry) => isInRange(version, entry.versions));
 }
+
+/** A version range as a phrase: `from 2.0.0 on`, `before 2.0.0`, `from 2.0.0 up to 2.6.3`, `in every release`. */
+export function rangeText(range: VersionRange): string {
+  if (range.from !== undefined && range.until !== undefined) return `from ${range.from} up to ${range.until}`;
+  if (range.from !== undefined) return `from ${range.from} on`;
+  if (range.until !== undefined) return `before ${range.until}`;
+  return 'in every release';
+}

@@ -1,10 +1,11 @@
 /**
  * Inlay hints: quiet labels that name what position decides. The items of a timeout tuple written
- * in the call (`timeout=(connect: 3.05, read: 27)`) and the positional arguments of callables whose
- * positional use is ambiguous (`HTTPTransport(verify: True, …)`), by the order of the version in use.
+ * in the call (`timeout=(connect: 3.05, read: 27)`) and the positional arguments whose meaning differs
+ * between releases or misleads (`HTTPTransport(verify: True, …)`), by the order of the version in use.
  */
 import type { Catalog } from '../catalog';
 import type { Analysis } from './analysis/analyze';
+import { ambiguousPositions } from './positionalMeaning';
 import type { BoundCall, TextSpan } from './types';
 
 /** A label (`connect:`) to show just before `offset`. */
@@ -32,7 +33,8 @@ function tupleItems(call: BoundCall, catalog: Catalog): { offset: number; name: 
   });
 }
 
+/** Every positional argument of a call that PG102 flags (a meaning changed between releases, or documented as misleading). */
 function positionalArguments(call: BoundCall): { offset: number; name: string }[] {
-  if (!call.callable.positionalIsAmbiguous) return [];
+  if (ambiguousPositions(call).length === 0) return [];
   return call.args.flatMap((arg) => (arg.position !== undefined && arg.name !== undefined ? [{ offset: arg.span.start, name: arg.name }] : []));
 }

@@ -13,7 +13,7 @@ export type Rule = {
 
 export const RULES: readonly Rule[] = [
   { code: 'PG101', name: 'ambiguous-timeout-tuple', severity: 'warning', summary: 'A tuple passed as a timeout: its items are read by position, and missing ones silently mean "no limit".' },
-  { code: 'PG102', name: 'positional-config-args', severity: 'information', summary: 'Positional arguments whose meaning depends on a parameter order that differs between versions.' },
+  { code: 'PG102', name: 'positional-config-args', severity: 'information', summary: 'Positional arguments whose meaning differs between releases, or whose positional reading is documented as misleading.' },
   { code: 'PG201', name: 'renamed-or-removed-option', severity: 'warning', summary: 'A name that the library version in use deprecates or no longer has.' },
   { code: 'PG301', name: 'missing-timeout', severity: 'warning', summary: 'A request that can wait forever because no timeout applies to it.' },
   { code: 'PG302', name: 'timeouts-disabled', severity: 'warning', summary: 'An explicit None that turns every timeout off.' },
@@ -24,7 +24,7 @@ export const RULES: readonly Rule[] = [
   { code: 'PG402', name: 'inconsistent-limits', severity: 'warning', summary: 'Limits that contradict each other, or a pool with no room for any connection.' },
   { code: 'PG403', name: 'soft-pool-cap', severity: 'hint', summary: 'A pool size raised without blocking: the cap is not enforced and extra connections are opened and discarded.' },
   { code: 'PG404', name: 'sdk-client-drops-defaults', severity: 'warning', summary: "An SDK client given a plain HTTP client: the SDK's pool and redirect defaults are replaced by the plain client's." },
-  { code: 'PG501', name: 'client-per-request', severity: 'information', summary: 'Connection pooling lost: a throwaway pool per request, or a client built in a loop.' },
+  { code: 'PG501', name: 'client-per-request', severity: 'information', summary: 'Connection pooling lost where a call repeats: a throwaway pool per request, or a new client, in a loop, a handler or a coroutine.' },
   { code: 'PG601', name: 'pool-smaller-than-concurrency', severity: 'warning', summary: 'More threads or tasks share one client than its pool serves: requests queue and time out, or extra connections are opened and discarded.' },
   { code: 'PG602', name: 'unbounded-fan-out', severity: 'information', summary: 'Tasks started for every item of an iterable of unknown size, with no semaphore, wait for a pool whose wait is bounded by a timeout.' },
 ];

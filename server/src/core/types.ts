@@ -72,6 +72,23 @@ export type BoundCall = {
   readonly inLoop: boolean;
 };
 
+/** Why a call may run many times, as far as its module shows (offsets of the loop or definition). */
+export type Repetition =
+  | { readonly kind: 'loop'; readonly loopStart: number }
+  | { readonly kind: 'called-from-loop'; readonly functionName: string; readonly loopStart: number }
+  | { readonly kind: 'coroutine'; readonly functionName: string }
+  | { readonly kind: 'handler'; readonly functionName: string; readonly decorator: string; readonly runsOn: 'request' | 'task' };
+
+/** Where a call runs: the function around it (if any) and why it may repeat (if it may). */
+export type CallPlace = {
+  readonly functionName?: string;
+  /** The offset of that function's definition: calls with the same one are in the same function. */
+  readonly functionStart?: number;
+  readonly repeats?: Repetition;
+  /** Its result outlives the run: stored on an object or in a container, returned, yielded, or made only when another is missing. */
+  readonly kept?: boolean;
+};
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** A replacement of a span of the current text. */

@@ -13,7 +13,7 @@ async function fixed(source: string, code: string, options: AnalysisOptions = {}
   assert.equal(findings.length, 1, `expected one ${code}, got ${findings.map((finding) => finding.message).join('; ')}`);
   const fix = findings[0].fixes[0];
   assert.ok(fix, `no fix for ${code}`);
-  return { text: applyEdits(source, fix.edits), fix, severity: findings[0].severity };
+  return { text: applyEdits(source, fix.edits), fix, severity: findings[0].severity, message: findings[0].message };
 }
 
 test('PG101 on a requests tuple: a hint whose fix names the phases with urllib3.Timeout, adding the import, not preferred', async () => {
@@ -49,7 +49,12 @@ test('fix-all leaves the requests tuple alone (its fix is not preferred)', async
 test('PG102 writes HTTPAdapter, Timeout, Retry and HTTPConnectionPool arguments as keywords, by the version in use', async () => {
   assert.equal((await fixed('from requests.adapters import HTTPAdapter\na = HTTPAdapter(10, 20)\n', 'PG102')).text, 'from requests.adapters import HTTPAdapter\na = HTTPAdapter(pool_connections=10, pool_maxsize=20)\n');
   assert.equal((await fixed('import urllib3\nt = urllib3.Timeout(5, 10)\n', 'PG102')).text, 'import urllib3\nt = urllib3.Timeout(total=5, connect=10)\n');
-  assert.equal((await fixed('from urllib3.util.retry import Retry\nr = Retry(3, 2)\n', 'PG102')).text, 'from urllib3.util.retry import Retry\nr = Retry(total=3, connect=2)\n');
+  const late = 'from urllib3.util.retry import Retry\nr = Retry(3, 3, 3, 3, 3, 0, None, None, 0.5, 10)\n';
+  assert.equal(
+    (await fixed(late, 'PG102', { versions: { urllib3: '1.26.12' } })).text,
+    'from urllib3.util.retry import Retry\nr = Retry(total=3, connect=3, read=3, redirect=3, status=3, other=0, allowed_methods=None, status_forcelist=None, backoff_factor=0.5, raise_on_redirect=10)\n',
+  );
+  assert.match((await fixed(late, 'PG102', { versions: { urllib3: '2.7.0' } })).message, /the 10th positional argument \(`10`\) is `backoff_max` in urllib3 2.7.0 but `raise_on_redirect` before 2.0.0/);
   const pool = 'import urllib3\np = urllib3.HTTPConnectionPool("h", 80, False, 5)\n';
   assert.equal((await fixed(pool, 'PG102', { versions: { urllib3: '1.26.12' } })).text, 'import urllib3\np = urllib3.HTTPConnectionPool(host="h", port=80, strict=False, timeout=5)\n');
   assert.equal((await fixed(pool, 'PG102', { versions: { urllib3: '2.7.0' } })).text, 'import urllib3\np = urllib3.HTTPConnectionPool(host="h", port=80, timeout=False, maxsize=5)\n');

@@ -32,7 +32,7 @@ const FIXTURES: readonly FixFixture[] = [
   fixture('HTTPAdapter(10, 20) mounted', `import requests\nfrom requests.adapters import HTTPAdapter\ns = requests.Session()\ns.mount("http://", HTTPAdapter(10, 20))\nr = s.get(${URL}, timeout=5)\n`, ['PG102', 'PG403']),
   fixture('HTTPAdapter with every argument by position', `import requests\na = requests.adapters.HTTPAdapter(3, 4, 2, True)\n`, ['PG102']),
   fixture('a subclass keeping HTTPAdapter\'s constructor', `from requests.adapters import HTTPAdapter\nclass Plain(HTTPAdapter):\n    pass\na = Plain(5, 6, 1)\n`, ['PG102']),
-  fixture('HTTPAdapter with a positional Retry', `from requests.adapters import HTTPAdapter\nfrom urllib3.util.retry import Retry\na = HTTPAdapter(max_retries=Retry(3, 2, 1, 4, 5))\n`, ['PG102']),
+  fixture('HTTPAdapter with a Retry whose 10th position changed in urllib3 2.0', `from requests.adapters import HTTPAdapter\nfrom urllib3.util.retry import Retry\na = HTTPAdapter(max_retries=Retry(3, 2, 1, 4, 5, 0, None, None, 0.5, False))\n`, ['PG102']),
   fixture('urllib3.Timeout(5, 10)', `import urllib3\nt = urllib3.Timeout(5, 10)\nu = urllib3.Timeout(1, 2, 3)\n`, ['PG102']),
   fixture('PoolManager with num_pools and headers by position', `import urllib3\nh = urllib3.PoolManager(4, {"X-Test": "1"}, timeout=3.0)\nr = h.request("GET", ${URL})\n`, ['PG102']),
   fixture('HTTPConnectionPool by position, with a request', `import urllib3\np = urllib3.HTTPConnectionPool("pool-guide.invalid", 80, False, 5)\nr = p.request("GET", "/")\n`, ['PG102']),

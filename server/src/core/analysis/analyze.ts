@@ -12,12 +12,13 @@ import { collectSuppressions, SUPPRESSION_MARKER } from '../suppressions';
 import { NodeKind } from '../syntax/nodeKinds';
 import { Capture } from '../syntax/queries';
 import type { RunQuery, SyntaxNode } from '../syntax/parser';
-import type { AttributeWrite, BoundCall, Finding, Severity, TextSpan } from '../types';
+import type { AttributeWrite, BoundCall, CallPlace, Finding, Severity, TextSpan } from '../types';
 import { collectAttributeWrites } from './attributeWrites';
 import { createCallBinder, type CallSiteContext } from './callSites';
 import { collectConcurrentUses } from './concurrency';
 import type { ConcurrentUse } from './concurrency/types';
 import { createEnclosing, type Enclosing } from './enclosing';
+import { createPlaces } from './repetition';
 import { collectFileTables, type FileTables } from './fileTables';
 import { collectImports, type ImportTable } from './imports';
 import { createNameResolver, type NameResolver, type NameSources } from './names';
@@ -113,6 +114,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
   const enclosing: Enclosing = {
     scopeOf: (node) => fileEnclosing().scopeOf(node),
     inLoop: (node) => (wholeEnclosing ?? enclosingAround(node)).inLoop(node),
+    loopBodyAround: (node) => (wholeEnclosing ?? enclosingAround(node)).loopBodyAround(node),
   };
   let names: NameResolver | undefined;
   const nameResolver = () => (names ??= createNameResolver(nameSources(outline.all()), fileEnclosing()));
@@ -139,9 +141,15 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     if (analysis) return analysis;
     const all = outline.all();
     fileEnclosing(); // Every call asks whether it runs in a loop: find all loop bodies at once.
-    const calls = all(Capture.call)
-      .map((node) => binder.bind(node))
-      .filter((call): call is BoundCall => call !== undefined);
+    const placeOfNode = createPlaces({ text, enclosing: fileEnclosing(), calls: all(Capture.call), loops: all(Capture.loop), decorated: all(Capture.decorated) });
+    const places = new Map<BoundCall, CallPlace>();
+    const calls: BoundCall[] = [];
+    for (const node of all(Capture.call)) {
+      const call = binder.bind(node);
+      if (call === undefined) continue;
+      calls.push(call);
+      places.set(call, placeOfNode(node));
+    }
     const attributeWrites = collectAttributeWrites(all(Capture.attributeAssignment), { text, resolveName, bindCall: binder.bind });
     const imports = collectImports(all(Capture.importStatement));
     const concurrentUses = collectConcurrentUses({
@@ -153,7 +161,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
       functions: all(Capture.scope).filter((scope) => scope.type === NodeKind.functionDefinition),
       bound: calls,
     });
-    analysis = withFindings({ text, calls, imports, options, concurrentUses }, { catalog, attributeWrites, comments: suppressionComments(root, text) });
+    analysis = withFindings({ text, calls, imports, options, concurrentUses }, { catalog, attributeWrites, places, comments: suppressionComments(root, text) });
     return analysis;
   };
   return {
@@ -181,12 +189,13 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
  */
 function withFindings(
   base: Omit<Analysis, 'findings'>,
-  { catalog, attributeWrites, comments }: { catalog: Catalog; attributeWrites: readonly AttributeWrite[]; comments: readonly TextSpan[] },
+  { catalog, attributeWrites, places, comments }: { catalog: Catalog; attributeWrites: readonly AttributeWrite[]; places: ReadonlyMap<BoundCall, CallPlace>; comments: readonly TextSpan[] },
 ): Analysis {
   const { text, calls, imports, options, concurrentUses } = base;
   let findings: readonly Finding[] | undefined;
   const computeFindings = () => {
-    const context = { text, catalog, imports, calls, attributeWrites, concurrentUses, defaultTimeout: options.defaultTimeout };
+    const placeOf = (call: BoundCall) => places.get(call) ?? {};
+    const context = { text, catalog, imports, calls, attributeWrites, placeOf, concurrentUses, defaultTimeout: options.defaultTimeout };
     const suppressions = collectSuppressions(text, comments);
     return CHECKS.flatMap((check) => check(context))
       .map((finding) => withSeverity(finding, options))

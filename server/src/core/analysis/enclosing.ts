@@ -11,6 +11,8 @@ export type Enclosing = {
   scopeOf(node: SyntaxNode): SyntaxNode | undefined;
   /** True when `node` runs once per iteration: inside a loop or comprehension body of its own scope. */
   inLoop(node: SyntaxNode): boolean;
+  /** The innermost loop or comprehension body of its own scope that runs `node` once per iteration. */
+  loopBodyAround(node: SyntaxNode): SyntaxNode | undefined;
 };
 
 type Span = { readonly start: number; readonly end: number };
@@ -32,14 +34,19 @@ export function createEnclosing(root: SyntaxNode, scopes: readonly SyntaxNode[],
       return index === -1 ? root : scopeIndex.nodes[index];
     },
     inLoop(node) {
-      const span = spanOf(node);
-      const body = innermost(loopIndex, span, false);
-      if (body === -1) return false;
-      const scope = scopeAround(span);
-      // The body belongs to the node's own scope only when it lies strictly inside that scope.
-      return scope === -1 || containsStrictly(scopeIndex.spans[scope], loopIndex.spans[body]);
+      return loopBodyAround(node) !== undefined;
     },
+    loopBodyAround,
   };
+
+  function loopBodyAround(node: SyntaxNode): SyntaxNode | undefined {
+    const span = spanOf(node);
+    const body = innermost(loopIndex, span, false);
+    if (body === -1) return undefined;
+    const scope = scopeAround(span);
+    // The body belongs to the node's own scope only when it lies strictly inside that scope.
+    return scope === -1 || containsStrictly(scopeIndex.spans[scope], loopIndex.spans[body]) ? loopIndex.nodes[body] : undefined;
+  }
 }
 
 function nest(nodes: readonly SyntaxNode[]): Nested {

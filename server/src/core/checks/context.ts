@@ -6,7 +6,7 @@ import type { Catalog } from '../../catalog';
 import type { Unit } from '../../catalog/schema';
 import type { ConcurrentUse } from '../analysis/concurrency/types';
 import type { ImportTable } from '../analysis/imports';
-import type { AttributeWrite, BoundCall, Finding, Severity, TextSpan } from '../types';
+import type { AttributeWrite, BoundCall, CallPlace, Finding, Severity, TextSpan } from '../types';
 import { findRule } from '../rules';
 
 export type CheckContext = {
@@ -16,6 +16,8 @@ export type CheckContext = {
   readonly calls: readonly BoundCall[];
   /** Assignments to attributes of catalogued objects. */
   readonly attributeWrites: readonly AttributeWrite[];
+  /** Where a call runs: its function, and why it may repeat (analysis/repetition.ts). */
+  readonly placeOf: (call: BoundCall) => CallPlace;
   /** Shared clients used by concurrent tasks (analysis/concurrency). */
   readonly concurrentUses: readonly ConcurrentUse[];
   /** Seconds a fix that adds a missing timeout writes (settings or pyproject), when configured. */

@@ -21,6 +21,7 @@ export const NodeKind = {
   functionDefinition: 'function_definition',
   classDefinition: 'class_definition',
   decoratedDefinition: 'decorated_definition',
+  decorator: 'decorator',
   tuple: 'tuple',
   parenthesizedExpression: 'parenthesized_expression',
   integer: 'integer',

@@ -15,13 +15,16 @@ export const Capture = {
   classDefinition: 'classDefinition',
   scope: 'scope',
   loopBody: 'loopBody',
+  loop: 'loop',
+  decorated: 'decorated',
 } as const;
 
 /**
  * Calls, imports, single-name assignments, `with ... as name` aliases, attribute assignments
  * (`self.session = ...`, `session.timeout = ...`), other statements that rebind a name (so that
  * the name can no longer be resolved to one value), class definitions (a subclass of a catalogued
- * class may stand for it), scopes and loop bodies (see analysis/enclosing.ts). Comments are not
+ * class may stand for it), scopes, loops and their bodies (see analysis/enclosing.ts), and decorated
+ * definitions (a route or task handler runs repeatedly: analysis/repetition.ts). Comments are not
  * captured: a large file has thousands, and only the few with a suppression marker matter
  * (analyze.ts finds those by text).
  */
@@ -39,12 +42,13 @@ export const OUTLINE_QUERY = `
 (class_definition) @classDefinition @scope
 (function_definition) @scope
 (lambda) @scope
-(for_statement body: (_) @loopBody)
-(while_statement body: (_) @loopBody)
-(list_comprehension body: (_) @loopBody)
-(set_comprehension body: (_) @loopBody)
-(dictionary_comprehension body: (_) @loopBody)
-(generator_expression body: (_) @loopBody)
+(decorated_definition) @decorated
+(for_statement body: (_) @loopBody) @loop
+(while_statement body: (_) @loopBody) @loop
+(list_comprehension body: (_) @loopBody) @loop
+(set_comprehension body: (_) @loopBody) @loop
+(dictionary_comprehension body: (_) @loopBody) @loop
+(generator_expression body: (_) @loopBody) @loop
 `;
 
 /** Compiles the outline query once; the returned function runs it over a tree, or over the nodes that overlap a range. */
