@@ -218,11 +218,7 @@ export type CallableSpec = {
   readonly positional: readonly PositionalOrder[];
   /** For a config callable: the ConfigSpec it builds. */
   readonly builds?: string;
-  /**
-   * Positions whose positional reading is documented as misleading even though it never changed
-   * (`PoolManager(4)` is `num_pools`, not a pool size). Positions whose meaning differs between the
-   * `positional` orders are ambiguous without this (core/positionalMeaning.ts).
-   */
+  /** Positions documented as misleading though they never changed (`PoolManager(4)` is `num_pools`); see core/positionalMeaning.ts. */
   readonly misleadingPositional?: MisleadingPositional;
   readonly poolWait?: PoolWait;
   /** Each call makes a throwaway pool (module-level request functions). */
