@@ -4,7 +4,8 @@
  * and the semaphores and capacity limiters that bound them. Every fact cites the source it was
  * read from; the concurrency analysis reads only this table.
  */
-import type { ConcurrencyConstruct, DefaultWorkers, Source } from './schema';
+import type { ConcurrencyConstruct, DefaultWorkers } from './concurrencySchema';
+import type { Source } from './schema';
 
 const cpython = (path: string, line: number): Source => ({ repo: 'python/cpython', tag: 'v3.11.2', path, line });
 const ANYIO_SYNC: Source = { repo: 'agronholm/anyio', tag: '4.4.0', path: 'src/anyio/_core/_synchronization.py' };

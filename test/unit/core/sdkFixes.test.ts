@@ -1,7 +1,7 @@
 /**
  * PG404's fix: the plain client becomes the SDK's own default client with the same arguments,
  * written the way the file imports the SDK; it changes the pool, so it is not safe; none where the
- * SDK has no such client yet.
+ * SDK has no such client yet; the message gives the passed client's pool only where it is known.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -33,4 +33,12 @@ test('PG404 has no fix before the SDK had DefaultHttpxClient, and no finding whe
     const findings = (await analyzeText(source, { versions: { openai: '2.54.0' } })).findings.filter((finding) => finding.code === 'PG404');
     assert.deepEqual(findings, [], source);
   }
+});
+
+test('PG404 message: the passed client pool with its numbers, or without numbers when a transport sets it', async () => {
+  const plain = await pg404('import httpx\nfrom anthropic import Anthropic\nc = Anthropic(http_client=httpx.Client())\n');
+  assert.match(plain.message, /runs with httpx\.Client's own defaults: a pool of 100\/20 instead of the SDK's 1000\/100, and redirects not followed\./);
+  const transport = await pg404('import httpx\nfrom anthropic import AsyncAnthropic\nc = AsyncAnthropic(http_client=httpx.AsyncClient(transport=t))\n');
+  assert.match(transport.message, /runs with httpx\.AsyncClient's own pool instead of the SDK's 1000\/100/);
+  assert.doesNotMatch(transport.message, /pool of \//);
 });

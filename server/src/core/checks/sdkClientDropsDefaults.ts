@@ -6,6 +6,7 @@
  * client with the same arguments; that changes the pool (and redirects), so it is not safe.
  */
 import { nameStatusAt, versionedFieldsAt } from '../../catalog/versions';
+import type { FieldValue } from '../config/effective';
 import { wrappedClientState } from '../config/wrappedClient';
 import { referenceTo } from '../fixes/importStyle';
 import type { Finding, Fix } from '../types';
@@ -20,14 +21,21 @@ export const sdkClientDropsDefaults: Check = (ctx) => {
     if (!state?.plain || !state.arg || !client || client.splats.length > 0) continue;
     if (client.args.some((arg) => arg.param?.name === state.spec.limits.param)) continue;
     const sdk = versionedFieldsAt(state.spec.limits.sdkDefault, call.version);
-    const own = state.limits?.fields.map((field) => field.value);
     const pool = sdk ? `${Object.values(sdk).slice(0, 2).join('/')}` : "the SDK's";
-    const message = `${calleeText(ctx, call)}(${state.spec.param}=${textOf(ctx, client.calleeSpan)}(...)) runs with ${textOf(ctx, client.calleeSpan)}'s own defaults: a pool of ${own?.slice(0, 2).join('/') ?? 'its default size'} instead of the SDK's ${pool}, and redirects ${state.redirects.value === 'True' ? 'followed' : 'not followed'}.`;
+    const passed = textOf(ctx, client.calleeSpan);
+    const message = `${calleeText(ctx, call)}(${state.spec.param}=${passed}(...)) runs with ${passed}'s own ${ownPool(state.limits?.fields)} instead of the SDK's ${pool}, and redirects ${state.redirects.value === 'True' ? 'followed' : 'not followed'}.`;
     const fix = defaultClientFix(ctx, call, client, state.spec.defaultClient);
     findings.push(finding('PG404', call, state.arg.span, message, { fixes: fix ? [fix] : [] }));
   }
   return findings;
 };
+
+/** The passed client's pool as "pool of 100/20" (None as "unlimited"), or just "pool" when a value is not known (a transport's, a variable's). */
+function ownPool(fields: readonly FieldValue[] | undefined): string {
+  const values = fields?.slice(0, 2).map((field) => field.value) ?? [];
+  if (values.length < 2 || values.some((value) => value === undefined)) return 'pool';
+  return `defaults: a pool of ${values.map((value) => value ?? 'unlimited').join('/')}`;
+}
 
 function defaultClientFix(ctx: CheckContext, sdkCall: BoundCall, client: BoundCall, defaultClient: string): Fix | undefined {
   const spec = sdkCall.library.callables.find((callable) => callable.name === defaultClient && !callable.receiver);

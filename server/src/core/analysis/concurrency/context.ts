@@ -5,7 +5,7 @@
  */
 import type { Catalog } from '../../../catalog';
 import { concurrencyConstruct } from '../../../catalog/concurrency';
-import type { ConcurrencyConstruct } from '../../../catalog/schema';
+import type { ConcurrencyConstruct } from '../../../catalog/concurrencySchema';
 import { FieldName, NodeKind } from '../../syntax/nodeKinds';
 import type { SyntaxNode } from '../../syntax/parser';
 import type { BoundCall } from '../../types';

@@ -4,7 +4,7 @@
  * executor's `run_in_executor(None, …)`/`to_thread` in a loop; each with its tasks and width.
  */
 import { CONCURRENCY_CONSTRUCTS } from '../../../catalog/concurrency';
-import type { ConcurrencyConstruct } from '../../../catalog/schema';
+import type { ConcurrencyConstruct } from '../../../catalog/concurrencySchema';
 import { FieldName, NodeKind } from '../../syntax/nodeKinds';
 import type { SyntaxNode } from '../../syntax/parser';
 import { constructionOf, constructOfCallee, type ConcurrencyContext } from './context';

@@ -4,7 +4,7 @@
  * with the arguments they pass and how many tasks there are.
  */
 import { CONCURRENCY_CONSTRUCTS, executorConstruct } from '../../../catalog/concurrency';
-import type { ConcurrencyConstruct } from '../../../catalog/schema';
+import type { ConcurrencyConstruct } from '../../../catalog/concurrencySchema';
 import { FieldName, NodeKind } from '../../syntax/nodeKinds';
 import type { SyntaxNode } from '../../syntax/parser';
 import { dottedName } from '../callSites';

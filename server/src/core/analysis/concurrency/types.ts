@@ -3,7 +3,7 @@
  * `asyncio.gather`, a task group), how many run at once, the limiters held around the requests,
  * and which shared clients those requests go through. Plain data, read by checks and hovers.
  */
-import type { ConcurrencyConstruct } from '../../../catalog/schema';
+import type { ConcurrencyConstruct } from '../../../catalog/concurrencySchema';
 import type { BoundCall, TextSpan } from '../../types';
 
 /** How many tasks or threads run at once. */

@@ -3,7 +3,7 @@
  * names, or the documented default), how many items an iterable has (`range(n)`, a literal, a
  * slice with a known stop), and the tighter of two bounds.
  */
-import type { SizeParam } from '../../../catalog/schema';
+import type { SizeParam } from '../../../catalog/concurrencySchema';
 import { FieldName, NodeKind } from '../../syntax/nodeKinds';
 import type { SyntaxNode } from '../../syntax/parser';
 import { evaluate, type EvaluationContext } from '../evaluate';
