@@ -9,8 +9,8 @@ import type { ProjectFileSystem } from './projectFiles';
 /** Folders that hold no source of the project: version control, environments, caches, installed packages. */
 export const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', '.venv', 'venv', '.tox', '.nox', '.mypy_cache']);
 
-/** Folders listed between two yields to the event loop. */
-const FOLDERS_PER_TURN = 16;
+/** File-system questions (a folder listed, a file tested) between two yields to the event loop. */
+const QUESTIONS_PER_TURN = 64;
 
 export type WalkResult = { readonly files: string[]; readonly truncated: boolean };
 
@@ -18,17 +18,22 @@ export type WalkResult = { readonly files: string[]; readonly truncated: boolean
 export async function walkPythonFiles(files: ProjectFileSystem, folder: string, maxFiles: number, signal: AbortSignal): Promise<WalkResult> {
   const found: string[] = [];
   const pending = [folder];
-  for (let listed = 0; pending.length > 0 && !signal.aborted; listed++) {
-    if (listed % FOLDERS_PER_TURN === FOLDERS_PER_TURN - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  let questions = 0;
+  const ask = async <T>(question: () => T): Promise<T> => {
+    if (++questions % QUESTIONS_PER_TURN === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    return question();
+  };
+  while (pending.length > 0 && !signal.aborted) {
     const directory = pending.pop()!;
-    const names = files.list(directory);
+    const names = await ask(() => files.list(directory));
     if (directory !== folder && names.includes('pyvenv.cfg')) continue;
     for (const name of names) {
+      if (signal.aborted) break;
       const full = path.join(directory, name);
-      if (name.endsWith('.py') && files.isFile(full)) {
+      if (name.endsWith('.py') && (await ask(() => files.isFile(full)))) {
         if (found.length >= maxFiles) return { files: found, truncated: true };
         found.push(full);
-      } else if (!SKIPPED_DIRECTORIES.has(name) && !name.includes('.') && !files.isFile(full)) pending.push(full);
+      } else if (!SKIPPED_DIRECTORIES.has(name) && !name.includes('.') && !(await ask(() => files.isFile(full)))) pending.push(full);
     }
   }
   return { files: found, truncated: false };
