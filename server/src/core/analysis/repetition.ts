@@ -11,7 +11,10 @@ import type { CallPlace, Repetition } from '../types';
 import type { Enclosing } from './enclosing';
 
 /** Decorator names (the last dotted part, `@app.get(...)` → `get`) of functions a framework runs per request or per task. */
-const ROUTE_DECORATORS: ReadonlySet<string> = new Set(['route', 'api_route', 'get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'websocket', 'view', 'event', 'message_handler', 'callback_query_handler']);
+const ROUTE_DECORATORS: ReadonlySet<string> = new Set(['route', 'api_route', 'websocket', 'view', 'event', 'message_handler', 'callback_query_handler']);
+/** HTTP method names count only on a receiver (`@app.get`, `@router.post`), never on a mock (`@mock.patch`, `@patch`). */
+const METHOD_DECORATORS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+const MOCK_QUALIFIER = /(?:^|\.)mock\.[\w.]*$/;
 const TASK_DECORATORS: ReadonlySet<string> = new Set(['task', 'shared_task', 'periodic_task', 'scheduled_job', 'actor', 'job', 'cron']);
 
 /**
@@ -69,7 +72,8 @@ function handlerOf(text: string, decorated: SyntaxNode | undefined, functionName
     if (decorator?.type !== NodeKind.decorator) continue;
     const written = text.slice(decorator.startIndex + 1, decorator.endIndex).split('(')[0].trim();
     const last = written.slice(written.lastIndexOf('.') + 1);
-    if (ROUTE_DECORATORS.has(last) || last.endsWith('_handler')) return { kind: 'handler', functionName, decorator: `@${written}`, runsOn: 'request' };
+    const onReceiver = written.includes('.') && !MOCK_QUALIFIER.test(written);
+    if (ROUTE_DECORATORS.has(last) || last.endsWith('_handler') || (METHOD_DECORATORS.has(last) && onReceiver)) return { kind: 'handler', functionName, decorator: `@${written}`, runsOn: 'request' };
     if (TASK_DECORATORS.has(last)) return { kind: 'handler', functionName, decorator: `@${written}`, runsOn: 'task' };
   }
   return undefined;
@@ -79,8 +83,9 @@ function calledRepeatedly(text: string, definition: SyntaxNode, functionName: st
   const calls = callsByName.get(functionName);
   if (calls?.firstLoop) return { kind: 'called-from-loop', functionName, loopStart: calls.firstLoop.startIndex };
   const isCoroutine = text.startsWith('async', definition.startIndex);
-  // A coroutine the module only hands to a runner, or named as an entry point, runs once.
-  if (isCoroutine && !(calls?.onlyRunnerArguments ?? false) && !ENTRY_POINT_NAMES.has(functionName)) return { kind: 'coroutine', functionName };
+  // A coroutine the module only hands to a runner, named as an entry point, or a test (the runner calls it once) runs once.
+  const runsOnce = (calls?.onlyRunnerArguments ?? false) || ENTRY_POINT_NAMES.has(functionName) || functionName.startsWith('test');
+  if (isCoroutine && !runsOnce) return { kind: 'coroutine', functionName };
   return undefined;
 }
 

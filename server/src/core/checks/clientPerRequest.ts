@@ -11,15 +11,16 @@ import { calleeText, finding, type Check, type CheckContext } from './context';
 export const clientPerRequest: Check = (ctx) => {
   // A client that is stored, returned or made only when missing is there to be reused.
   const candidates = ctx.calls.filter((call) => call.callable.poolPerCall || (call.callable.kind === 'client' && !ctx.placeOf(call).kept));
+  // Several request functions in one function could share one client; several clients are usually different ones.
   const linesByFunction = new Map<number, number[]>();
   for (const call of candidates) {
-    const start = ctx.placeOf(call).functionStart;
-    if (start !== undefined) linesByFunction.set(start, [...(linesByFunction.get(start) ?? []), lineOf(ctx.text, call.span.start)]);
+    const { functionStart: start, functionName } = ctx.placeOf(call);
+    if (start !== undefined && call.callable.poolPerCall && !functionName?.startsWith('test')) linesByFunction.set(start, [...(linesByFunction.get(start) ?? []), lineOf(ctx.text, call.span.start)]);
   }
   const findings: Finding[] = [];
   for (const call of candidates) {
     const place = ctx.placeOf(call);
-    const siblings = place.functionStart === undefined ? [] : (linesByFunction.get(place.functionStart) ?? []);
+    const siblings = place.functionStart === undefined || !call.callable.poolPerCall ? [] : (linesByFunction.get(place.functionStart) ?? []);
     const why = place.repeats ? repetitionText(ctx, place.repeats) : siblings.length > 1 ? severalText(place, siblings) : undefined;
     const name = calleeText(ctx, call);
     if (call.callable.poolPerCall) {
