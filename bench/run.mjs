@@ -3,6 +3,7 @@
 // when `npm ci --prefix bench` installed it), `pool-guide check` against ripgrep over a large real
 // tree (cli.mjs), the server's memory with 1,000 documents open (memory.mjs) and the workspace index
 // of a generated 2,000-file workspace (workspace.mjs).
+// Exit code 1 when a target is missed (✗); measurements that could not run are named on stderr.
 // Usage: npm run bench [-- --hovers 500 --edits 100 --starts 5 --runs 3 --documents 1000 --only hover,cli,workspace]
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -97,6 +98,19 @@ async function main() {
   console.log(`Pool Guide benchmark: node ${process.versions.node}, ${process.platform}/${process.arch}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)} at the end\n`);
   if (latency.length > 0) console.log(['| latency | n | p50 | p99 | max | target |', '|---|---:|---:|---:|---:|---|', ...latency].join('\n') + '\n');
   if (other.length > 0) console.log(['| measurement | result | target |', '|---|---|---|', ...other].join('\n'));
+  reportVerdicts([...latency, ...other]);
+}
+
+/** Says which measurements could not run and which targets were missed (✗); a missed target fails the run (exit code 1). */
+function reportVerdicts(rows) {
+  const name = (row) => row.split('|')[1].trim();
+  const notRun = rows.filter((row) => row.includes('| not run:'));
+  const missed = rows.filter((row) => row.includes('✗'));
+  if (notRun.length > 0) console.error(`\nCOULD NOT RUN (no figure, no verdict): ${notRun.map((row) => `${name(row)} (${row.split('| not run:')[1].split('|')[0].trim()})`).join('; ')}`);
+  if (missed.length > 0) {
+    console.error(`\nTARGET MISSED: ${missed.map(name).join('; ')}`);
+    process.exitCode = 1;
+  } else console.log(`\nEvery target that was measured is met${notRun.length > 0 ? `; ${notRun.length} measurement(s) could not run` : ''}.`);
 }
 
 main().catch((error) => {

@@ -83,6 +83,20 @@ describe('check --fix', () => {
     }
   });
 
+  test('--fix --diff --exit-zero prints the same diff, writes nothing, and exits 0', () => {
+    const tree = fixableTree();
+    try {
+      const withChanges = runCli(['check', '--fix', '--diff', 'clients.py'], tree.root);
+      const run = runCli(['check', '--fix', '--diff', '--exit-zero', 'clients.py'], tree.root);
+      assert.equal(run.status, 0);
+      assert.notEqual(run.stdout, '');
+      assert.equal(run.stdout, withChanges.stdout);
+      assert.equal(fs.readFileSync(path.join(tree.root, 'clients.py'), 'utf8'), ORIGINAL);
+    } finally {
+      tree.cleanup();
+    }
+  });
+
   test('keeps a UTF-8 byte-order mark and CRLF line endings', () => {
     const tree = tempTree({ 'bom.py': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('import httpx\r\nc = httpx.Client(timeout=(1, 2))\r\n')]) });
     try {

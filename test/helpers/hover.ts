@@ -10,10 +10,15 @@ import { offsetOf, testEngine } from './engine';
 
 /** The hover markdown at the `occurrence`-th `needle` (plus `delta`), or undefined. */
 export async function hoverText(source: string, needle: string, delta = 1, occurrence = 0, options: AnalysisOptions = {}): Promise<string | undefined> {
+  return hoverTextAt(source, offsetOf(source, needle, delta, occurrence), options);
+}
+
+/** The hover markdown at a UTF-16 offset of a snippet, or undefined. */
+export async function hoverTextAt(source: string, offset: number, options: AnalysisOptions = {}): Promise<string | undefined> {
   const engine = await testEngine();
   const document = new ParsedDocument(engine, source);
   try {
-    return hoverAt(document.lazyAnalysis(options), offsetOf(source, needle, delta, occurrence), engine.catalog)?.markdown;
+    return hoverAt(document.lazyAnalysis(options), offset, engine.catalog)?.markdown;
   } finally {
     document.dispose();
   }

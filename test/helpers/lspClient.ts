@@ -24,6 +24,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The repository root (this file compiles to out/test/helpers/). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -247,26 +248,25 @@ export function withDeadline<T>(promise: Promise<T>, ms: number, message: () => 
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
-/** The LSP position (UTF-16 columns) of an offset in `text`, computed independently of the server. */
-export function positionAt(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++;
-    lineStart = index + 1;
-  }
-  return { line, character: offset - lineStart };
+/** The line index of the last text asked about (tests ask many positions of one large text). */
+let lastDocument: TextDocument | undefined;
+
+function documentOf(text: string): TextDocument {
+  if (lastDocument?.getText() !== text) lastDocument = TextDocument.create('untitled:positions', 'python', 0, text);
+  return lastDocument;
 }
 
-/** The offset of an LSP position in `text`. */
+/**
+ * The LSP position (UTF-16 columns) of an offset in `text`, as an LSP client computes it
+ * (vscode-languageserver-textdocument: `\n`, `\r\n` and a lone `\r` each end a line).
+ */
+export function positionAt(text: string, offset: number): Position {
+  return documentOf(text).positionAt(offset);
+}
+
+/** The offset of an LSP position in `text` (clamped to the text, as an LSP client does). */
 export function offsetAt(text: string, position: Position): number {
-  let lineStart = 0;
-  for (let line = 0; line < position.line; line++) {
-    const next = text.indexOf('\n', lineStart);
-    if (next === -1) return text.length;
-    lineStart = next + 1;
-  }
-  return Math.min(lineStart + position.character, text.length);
+  return documentOf(text).offsetAt(position);
 }
 
 /** The range of text[start, end). */

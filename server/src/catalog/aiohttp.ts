@@ -104,6 +104,8 @@ function oldSessionTimeout(name: string, field: string, def: string, line: numbe
 const clientSession: CallableSpec = {
   name: 'ClientSession',
   kind: 'client',
+  // Defined in aiohttp/client.py (the source cited below) and re-exported by the package.
+  aliases: ['client.ClientSession'],
   summary: 'An asynchronous HTTP client session: one connection pool (its connector) and default timeouts for every request.',
   docs: CLIENT_DOCS,
   params: [
@@ -162,6 +164,7 @@ function requestMethod(name: string, leading: readonly string[], line: number): 
 const requestFunction: CallableSpec = {
   name: 'request',
   kind: 'request-function',
+  aliases: ['client.request'],
   summary: 'Sends one request through a new session and a new `TCPConnector(force_close=True)`, both closed afterwards, so no connection is reused.',
   docs: CLIENT_DOCS,
   params: [

@@ -29,6 +29,7 @@ function timeoutField(name: string, meaning: string, clientDefault: number | nul
 const clientTimeoutCallable: CallableSpec = {
   name: 'ClientTimeout',
   kind: 'config',
+  aliases: ['client.ClientTimeout'],
   summary: 'Timeouts of a request, in seconds; a field left out is None (no limit), not the session default.',
   docs: TIMEOUT_DOCS,
   builds: 'aiohttp.ClientTimeout',
@@ -72,6 +73,7 @@ function flag(name: string, value: string, meaning: string, line: number): Param
 const tcpConnectorCallable: CallableSpec = {
   name: 'TCPConnector',
   kind: 'transport',
+  aliases: ['connector.TCPConnector'],
   summary: 'The connection pool of a session: how many connections it opens, in total and per host, and how long idle ones are kept.',
   docs: CONNECTOR_DOCS,
   builds: 'aiohttp.TCPConnector',

@@ -11,7 +11,7 @@ import { analyzeLazily, completedAnalysis, emptyAnalysis, type Analysis, type An
 import { carryFileTables, collectFileTables, type FileTables } from './analysis/fileTables';
 import { createOutline, type Outline } from './analysis/outline';
 import { importsCatalogModule } from './prefilter';
-import type { PythonParser, RunQuery, SyntaxTree, TextChange } from './syntax/parser';
+import { reparse, type PythonParser, type RunQuery, type SyntaxTree, type TextChange } from './syntax/parser';
 
 /** The parser, the compiled outline query and the catalog, shared by every document. */
 export type AnalysisEngine = {
@@ -126,16 +126,19 @@ export class ParsedDocument {
     };
   }
 
-  private parse(text: string, editedTree: SyntaxTree | undefined): SyntaxTree | undefined {
-    return importsCatalogModule(this.engine.catalog, text) ? this.engine.parser.parse(text, editedTree) : undefined;
+  /** The tree of `text` (see `reparse` for when an edited tree is reparsed afresh), none when it names no catalogued module. */
+  private parse(text: string, editedTree: SyntaxTree | undefined): { tree: SyntaxTree | undefined; incremental: boolean } {
+    if (!importsCatalogModule(this.engine.catalog, text)) return { tree: undefined, incremental: false };
+    return editedTree ? reparse(this.engine.parser, text, editedTree) : { tree: this.engine.parser.parse(text), incremental: false };
   }
 
   /** Parses the new text (incrementally from `editedTree`, which `change` alone turned into it, when given). */
   private replace(text: string, editedTree: SyntaxTree | undefined, change?: TextChange): void {
-    const next = this.parse(text, editedTree);
+    const { tree: next, incremental } = this.parse(text, editedTree);
     const outline = next && createOutline(next.rootNode, this.engine.runOutline);
+    // Changed ranges compare an edited tree with its incremental reparse only.
     const carried =
-      this.tables && editedTree && next && outline && change
+      this.tables && editedTree && incremental && next && outline && change
         ? carryFileTables(this.tables, change, this.engine.parser.changedRanges(editedTree, next), outline.around)
         : undefined;
     this.tree?.delete();

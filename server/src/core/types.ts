@@ -15,14 +15,27 @@ export type Value =
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'tuple'; readonly items: readonly Expr[] }
   | { readonly kind: 'call'; readonly call: BoundCall }
+  /** A name that different paths give different values (branches, `a if c else b`): each alternative, side by side. */
+  | { readonly kind: 'oneOf'; readonly alternatives: readonly Expr[] }
+  /** A parameter: its default (when it has one) unless the caller passes it, and what the calls in this file pass. */
+  | { readonly kind: 'parameter'; readonly name: string; readonly default?: Expr; readonly passed: readonly Expr[] }
+  /** A dict (`{"limit": 200}`, `dict(limit=200)`, then `d["key"] = v`): the keys it is known to carry; `complete` when it can carry no others. */
+  | { readonly kind: 'dict'; readonly entries: readonly DictEntry[]; readonly complete: boolean }
   | { readonly kind: 'unknown'; readonly reason: string };
 
-/** An expression as written, with its value; `via` names the variable it was resolved through. */
+/** One key of a dict value; `certain` unless the assignment that adds it may not run (inside a branch or loop). */
+export type DictEntry = { readonly key: string; readonly expr: Expr; readonly certain: boolean };
+
+/**
+ * An expression as written, with its value; `via` names the variable (or `Class.ATTR`, `self.x`) it
+ * was resolved through, and `origin` says in words where that value lives ("attribute of class `Settings`").
+ */
 export type Expr = {
   readonly span: TextSpan;
   readonly text: string;
   readonly value: Value;
   readonly via?: string;
+  readonly origin?: string;
   /** For a value another module of the workspace defines: where. */
   readonly definedIn?: DefinitionSite;
 };
@@ -66,8 +79,10 @@ export type BoundCall = {
   /** The parentheses and what is between them. */
   readonly argumentsSpan: TextSpan;
   readonly args: readonly BoundArg[];
-  /** Spans of `*args` and `**kwargs`: they may set any parameter. */
+  /** Spans of `*args` and `**kwargs` whose keys are not all known: they may set any parameter. */
   readonly splats: readonly TextSpan[];
+  /** Keys a `**dict` argument is known to carry (each certain one is also bound in `args`, at the splat's span). */
+  readonly splatKeys?: readonly { readonly key: string; readonly certain: boolean; readonly span: TextSpan }[];
   /** The call runs once per iteration of an enclosing loop or comprehension. */
   readonly inLoop: boolean;
 };

@@ -1,11 +1,16 @@
 /**
  * Incremental parsing: a document edited change by change analyses exactly like the same text
- * parsed fresh, including edits before non-ASCII text.
+ * parsed fresh, including edits before non-ASCII text and typing at the top of a module, where
+ * tree-sitter's incremental reparse of broken text can differ from a fresh parse.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ParsedDocument } from '../../../server/src/core/document';
+import { reparse } from '../../../server/src/core/syntax/parser';
 import { analyzeText, testEngine } from '../../helpers/engine';
+import { REPO_ROOT } from '../../helpers/lspClient';
 
 const summary = (findings: readonly { code: string; span: { start: number; end: number } }[]) => findings.map((f) => `${f.code}@${f.span.start}-${f.span.end}`);
 
@@ -51,4 +56,55 @@ test('a lazy analysis serves its version only: after a change it throws instead 
   document.dispose();
   assert.equal(completed.complete(), analysis, 'a completed analysis stays usable');
   assert.equal(analysis.calls.length, 1);
+});
+
+/** Typing at the very top of the aiohttp fixture: the whole file becomes one broken expression, then not. */
+const TYPED_AT_THE_TOP = [
+  { start: 0, end: 2, newText: '(' },
+  { start: 0, end: 5, newText: 'c = hx.AsyncClient(' },
+  { start: 0, end: 0, newText: '😀' },
+];
+
+function aiohttpFixture(): string {
+  return fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'diagnostics', 'aiohttp.py'), 'utf8');
+}
+
+test('typing at the very top of a module keeps the findings a fresh parse has (analysed after each keystroke)', async () => {
+  const engine = await testEngine();
+  const document = new ParsedDocument(engine, aiohttpFixture());
+  try {
+    document.analysis();
+    for (const change of TYPED_AT_THE_TOP) {
+      document.applyChanges([change]);
+      assert.deepEqual(summary(document.analysis().findings), summary((await analyzeText(document.text)).findings), JSON.stringify(change));
+    }
+    const codes = document.analysis().findings.map((finding) => finding.code);
+    for (const code of ['PG102', 'PG201', 'PG302', 'PG303']) assert.ok(codes.includes(code), code);
+  } finally {
+    document.dispose();
+  }
+});
+
+test('an incremental tree with an error is replaced by a fresh parse; an error-free one is kept', async () => {
+  const { parser } = await testEngine();
+  let text = aiohttpFixture();
+  let tree = parser.parse(text)!;
+  for (const change of TYPED_AT_THE_TOP) {
+    parser.editTree(tree, text, change);
+    text = text.slice(0, change.start) + change.newText + text.slice(change.end);
+    const { tree: next, incremental } = reparse(parser, text, tree);
+    const fresh = parser.parse(text)!;
+    assert.equal(incremental, false, 'the text has errors');
+    assert.equal(next!.rootNode.toString(), fresh.rootNode.toString());
+    fresh.delete();
+    tree.delete();
+    tree = next!;
+  }
+  const fixed = { start: 0, end: text.indexOf('\n'), newText: '# typed' };
+  parser.editTree(tree, text, fixed);
+  const { tree: next, incremental } = reparse(parser, text.slice(fixed.end).replace(/^/, '# typed'), tree);
+  assert.equal(incremental, true, 'an error-free reparse stays incremental');
+  assert.equal(next!.rootNode.hasError, false);
+  tree.delete();
+  next!.delete();
 });

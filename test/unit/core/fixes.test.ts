@@ -89,3 +89,10 @@ test('PG201 renames a from-imported old name in its import and migrates every us
     'from httpx import Client, Limits\na = Client(pool_limits=Limits(max_connections=10))\nb = Limits(max_keepalive_connections=2)\n',
   );
 });
+
+test('PG304 says nothing when a limit that caps the omitted field is unknown here, and flags it once the limit is known and above the default', async () => {
+  const codes = async (source: string) => (await analyzeText(source)).findings.map((finding) => finding.code);
+  assert.deepEqual(await codes('import httpx\ndef f(n):\n    return httpx.Limits(max_connections=n)\n'), [], 'max_connections unknown: keep-alive may be capped below the default');
+  assert.deepEqual(await codes('import httpx\nhttpx.Limits(max_connections=5)\n'), [], 'at most 5 either way');
+  assert.deepEqual(await codes('import httpx\nhttpx.Limits(max_connections=50)\n'), ['PG304']);
+});

@@ -18,7 +18,7 @@ test('a partial Limits leaves max_keepalive_connections at None, not the client 
 test('Timeout(10.0, connect=60.0) is 60 s to connect and 10 s for every other phase', async () => {
   const card = await hoverText('import httpx\nc = httpx.Client(timeout=httpx.Timeout(10.0, connect=60.0))\n', 'Client');
   assert.match(row(card, 'connect'), /60\.0 s \| explicit/);
-  for (const phase of ['read', 'write', 'pool']) assert.match(row(card, phase), /10\.0 s \| `Timeout` default argument/);
+  for (const phase of ['read', 'write', 'pool']) assert.match(row(card, phase), /10\.0 s \| explicit: the first argument sets every phase not named/);
 });
 
 test('a client without options shows the documented defaults: 100 / 20 / 5 s and 5 s per phase', async () => {
@@ -41,7 +41,7 @@ test('an unknown transport leaves the pool unknown', async () => {
   assert.match(row(card, 'max_connections'), /unknown: set by the transport in `transport=`/);
 });
 
-test('names assigned once resolve; names assigned twice and parameters stay unknown', async () => {
+test('a name holds the assignment that reaches the line; a parameter without default is set by the caller', async () => {
   const source = [
     'import httpx',
     'ONCE = httpx.Limits(max_connections=42)',
@@ -54,8 +54,8 @@ test('names assigned once resolve; names assigned twice and parameters stay unkn
     '',
   ].join('\n');
   assert.match(row(await hoverText(source, 'Client', 1, 0), 'max_connections'), /\| 42 \| explicit, via `ONCE`/);
-  assert.match(row(await hoverText(source, 'Client', 1, 1), 'connect'), /unknown: `TWICE`, which is assigned more than once/);
-  assert.match(row(await hoverText(source, 'Client', 1, 2), 'connect'), /unknown: parameter `timeout`/);
+  assert.match(row(await hoverText(source, 'Client', 1, 1), 'connect'), /\| 2\.0 s \| explicit, one value for every field, via `TWICE`/);
+  assert.match(row(await hoverText(source, 'Client', 1, 2), 'connect'), /set by the caller \(`timeout`\) \| parameter `timeout`/);
 });
 
 test('an option keyword hover explains the option and ties the pool cap to the pool wait', async () => {

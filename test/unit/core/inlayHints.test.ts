@@ -1,11 +1,15 @@
 /**
  * Inlay hints: tuple items named by the config's tuple order, positional arguments of ambiguous
- * callables named by the order of the version in use; nothing for variables or keyword arguments.
+ * callables named by the order of the version in use (exactly the names of each release, from the
+ * library facts and the installed httpx); nothing for variables or keyword arguments.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { inlayHints } from '../../../server/src/core/inlayHints';
 import { analyzeText, offsetOf, testEngine } from '../../helpers/engine';
+import { factEntries, readHttpxFacts, versionsToCheck } from '../../helpers/libraryFacts';
+import { installedHttpxVersion, SYSTEM_PYTHON } from '../../helpers/python';
 
 async function labelled(source: string, options = {}): Promise<string> {
   const analysis = await analyzeText(source, options);
@@ -31,6 +35,28 @@ test('positional arguments of an ambiguous callable, by the version in use', asy
   assert.equal(await labelled(source), 'import httpx\nt = httpx.HTTPTransport(verify: True, cert: None, trust_env: False)\n');
   const older = await labelled(source, { versions: { httpx: '0.27.2' } });
   assert.notEqual(older, await labelled(source), 'the names follow the version (the order changed in 0.28)');
+});
+
+test('positional labels are exactly the parameter names of each release: the library facts, and the httpx /usr/bin/python3 imports', async () => {
+  const source = 'import httpx\nt = httpx.HTTPTransport(True, None, False)\n';
+  const expected = (names: readonly string[]) => `import httpx\nt = httpx.HTTPTransport(${names[0]}: True, ${names[1]}: None, ${names[2]}: False)\n`;
+  const { entries } = factEntries(readHttpxFacts(), 'HTTPTransport');
+  const checked = new Set<string>();
+  for (const entry of entries) {
+    const positional = (entry.params ?? []).flatMap((param) => {
+      const position = /^positional:(\d+)$/.exec(param.position_or_keyword_only);
+      return position ? [{ name: param.name, index: Number(position[1]) }] : [];
+    });
+    const names = positional.sort((a, b) => a.index - b.index).map((param) => param.name);
+    for (const version of versionsToCheck(entry.versions)) {
+      assert.equal(await labelled(source, { versions: { httpx: version } }), expected(names), `httpx ${version}`);
+      checked.add(names.slice(0, 3).join(','));
+    }
+  }
+  assert.ok(checked.size >= 3, 'the facts hold several orders');
+  const installed = installedHttpxVersion();
+  const signature = spawnSync(SYSTEM_PYTHON, ['-c', 'import httpx, inspect, json; print(json.dumps(list(inspect.signature(httpx.HTTPTransport.__init__).parameters)[1:]))'], { encoding: 'utf8' });
+  assert.equal(await labelled(source, { versions: { httpx: installed } }), expected(JSON.parse(signature.stdout) as string[]), `the installed httpx ${installed}`);
 });
 
 test('no hints for tuples through variables, keyword arguments, or unambiguous callables', async () => {

@@ -14,6 +14,7 @@ import type { OffsetRange, SyntaxNode } from '../../../server/src/core/syntax/pa
 import { analyzeText, testEngine } from '../../helpers/engine';
 import { row } from '../../helpers/hover';
 import { fixtureTexts, generatedPython, relativeEdit, resolveEdit } from '../../helpers/pythonArbitraries';
+import { assertProperty } from '../../helpers/seed';
 
 /** Where a hover may show a card: the ends of every callee, keyword and call of the whole analysis. */
 async function hoverOffsets(text: string): Promise<number[]> {
@@ -84,7 +85,7 @@ test('after an edit away from imports and classes, a hover reads only the tree a
 
 test('a hover right after each random edit is the hover on a fresh parse of the text', async () => {
   const engine = await testEngine();
-  await fc.assert(
+  await assertProperty(
     fc.asyncProperty(fc.oneof(fc.constantFrom(...fixtureTexts()), generatedPython), fc.array(fc.tuple(relativeEdit, fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 8 }), async (start, steps) => {
       const document = new ParsedDocument(engine, start);
       try {
@@ -102,6 +103,6 @@ test('a hover right after each random edit is the hover on a fresh parse of the 
         document.dispose();
       }
     }),
-    { numRuns: 60 },
+    60,
   );
 });

@@ -16,6 +16,7 @@ import { importsCatalogModule, mentionsCatalogModule } from '../../../server/src
 import { analyzeText, testEngine } from '../../helpers/engine';
 import { generatedPython, relativeEdit, resolveEdit } from '../../helpers/pythonArbitraries';
 import { REPO_ROOT } from '../../helpers/lspClient';
+import { assertProperty } from '../../helpers/seed';
 
 const imports = (text: string) => importsCatalogModule(defaultCatalog, text);
 
@@ -135,7 +136,7 @@ const IMPORT_PIECES = ['import ', 'from ', 'requests', 'httpx', ' as r', ', ', '
 const importish = fc.array(fc.oneof(fc.constantFrom(...IMPORT_PIECES), generatedPython), { maxLength: 24 }).map((parts) => parts.join(''));
 
 test('random text the filter rejects has nothing to analyse', async () => {
-  await fc.assert(
+  await assertProperty(
     fc.asyncProperty(importish, fc.array(relativeEdit, { maxLength: 4 }), async (start, edits) => {
       let text = start;
       for (const edit of edits) {
@@ -147,7 +148,7 @@ test('random text the filter rejects has nothing to analyse', async () => {
       assert.equal(importsCatalogPath(full), false, JSON.stringify(text));
       assert.deepEqual(summary(full), [], JSON.stringify(text));
     }),
-    { numRuns: 400 },
+    400,
   );
 });
 
@@ -158,12 +159,12 @@ test('the byte test finds every catalogued module name, in bytes as in text', ()
   assert.equal(mentionsCatalogModule(defaultCatalog, Buffer.from('import json, urllib.request\nprint("quest")\n')), false);
 });
 
-test('the byte test lets through every text the import test would analyse', () => {
-  fc.assert(
+test('the byte test lets through every text the import test would analyse', async () => {
+  await assertProperty(
     fc.property(importish, (text) => {
       if (importsCatalogModule(defaultCatalog, text)) assert.equal(mentionsCatalogModule(defaultCatalog, Buffer.from(text)), true, JSON.stringify(text));
     }),
-    { numRuns: 400 },
+    400,
   );
 });
 

@@ -2,7 +2,8 @@
  * Property-based robustness of the core (fast-check): random edits of the fixture files and of
  * generated Python, applied incrementally, never throw, analyse exactly like a fresh parse of the
  * same text, keep every finding inside the text, and every fix yields text that parses at least as
- * well as before (no more ERROR or MISSING nodes).
+ * well as before (no more ERROR or MISSING nodes) and, on a text that compiles, text that compiles
+ * under /usr/bin/python3.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -11,6 +12,8 @@ import type { Analysis } from '../../../server/src/core/analysis/analyze';
 import { ParsedDocument } from '../../../server/src/core/document';
 import { analyzeText, testEngine } from '../../helpers/engine';
 import { fixtureTexts, generatedPython, parseProblems, relativeEdit, resolveEdit } from '../../helpers/pythonArbitraries';
+import { runPythonScript } from '../../helpers/python';
+import { assertProperty } from '../../helpers/seed';
 
 const RUNS = 60;
 
@@ -41,7 +44,7 @@ const startingText = fc.oneof(fc.constantFrom(...fixtureTexts()), generatedPytho
 
 test('random edits, applied incrementally, analyse like a fresh parse and never throw', async () => {
   const engine = await testEngine();
-  await fc.assert(
+  await assertProperty(
     fc.asyncProperty(startingText, fc.array(relativeEdit, { minLength: 1, maxLength: 8 }), async (start, edits) => {
       const document = new ParsedDocument(engine, start);
       try {
@@ -55,13 +58,13 @@ test('random edits, applied incrementally, analyse like a fresh parse and never 
         document.dispose();
       }
     }),
-    { numRuns: RUNS },
+    RUNS,
   );
 });
 
 test('every fix of every finding parses at least as well as the text before it', async () => {
   const engine = await testEngine();
-  await fc.assert(
+  await assertProperty(
     fc.asyncProperty(startingText, fc.array(relativeEdit, { maxLength: 3 }), async (start, edits) => {
       let text = start;
       for (const edit of edits) {
@@ -77,6 +80,24 @@ test('every fix of every finding parses at least as well as the text before it',
         }
       }
     }),
-    { numRuns: RUNS },
+    RUNS,
   );
+});
+
+test('every fix of every finding on the fixtures and generated Python compiles under /usr/bin/python3 when the text before it does', async () => {
+  const pairs: { before: string; after: string; what: string }[] = [];
+  await assertProperty(
+    fc.asyncProperty(startingText, async (text) => {
+      for (const finding of (await analyzeText(text)).findings) {
+        for (const fix of finding.fixes) pairs.push({ before: text, after: applyEdits(text, fix.edits), what: `${finding.code} "${fix.title}"` });
+      }
+    }),
+    RUNS,
+  );
+  const compiled = runPythonScript<boolean[]>('compiles.py', pairs.flatMap(({ before, after }) => [before, after]));
+  const checked = pairs.filter((_, index) => compiled[2 * index]);
+  assert.ok(checked.length > 20, `only ${checked.length} fixes of compiling texts`);
+  for (const [index, pair] of pairs.entries()) {
+    if (compiled[2 * index]) assert.ok(compiled[2 * index + 1], `${pair.what} does not compile:\n${pair.after}`);
+  }
 });

@@ -66,3 +66,14 @@ test('"Ignore on this line" is not offered where a comment cannot go (backslash 
   const [finding] = (await analyzeText(source)).findings.filter((candidate) => candidate.code === 'PG101');
   assert.equal(ignoreOnLineEdit(source, finding), undefined);
 });
+
+test('ignore-file comments merge: a bare one with a listed one silences all, two lists silence both; a shebang and blank lines may come first', async () => {
+  const both = `${CALL}\nd = httpx.Client(timeout=None)\n`;
+  assert.deepEqual(await codes(`import httpx\n${both}`), ['PG101', 'PG302']);
+  assert.deepEqual(await codes(`# pool-guide: ignore-file[PG101]\n# pool-guide: ignore-file\nimport httpx\n${both}`), []);
+  assert.deepEqual(await codes(`# pool-guide: ignore-file\n# pool-guide: ignore-file[PG101]\nimport httpx\n${both}`), []);
+  assert.deepEqual(await codes(`# pool-guide: ignore-file[PG101]\n# pool-guide: ignore-file[PG302]\nimport httpx\n${both}`), []);
+  assert.deepEqual(await codes(`# pool-guide: ignore-file[PG101]\nimport httpx\n${both}`), ['PG302']);
+  assert.deepEqual(await codes(`#!/usr/bin/env python3\n\n# pool-guide: ignore-file[PG302]\nimport httpx\n${both}`), ['PG101']);
+  assert.deepEqual(await codes(`#!/usr/bin/env python3\n\n# -*- coding: utf-8 -*-\n\n# pool-guide: ignore-file\nimport httpx\n${both}`), []);
+});

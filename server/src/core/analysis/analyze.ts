@@ -21,7 +21,8 @@ import { createEnclosing, type Enclosing } from './enclosing';
 import { createPlaces } from './repetition';
 import { collectFileTables, type FileTables } from './fileTables';
 import { collectImports, type ImportTable } from './imports';
-import { createNameResolver, type NameResolver, type NameSources } from './names';
+import { collectBindings } from './bindings';
+import { createNameResolver, type NameResolver } from './names';
 import { createOutline, type Captures, type Outline } from './outline';
 import type { WorkspaceValues } from '../workspace/lookup';
 
@@ -117,8 +118,14 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     loopBodyAround: (node) => (wholeEnclosing ?? enclosingAround(node)).loopBodyAround(node),
   };
   let names: NameResolver | undefined;
-  const nameResolver = () => (names ??= createNameResolver(nameSources(outline.all()), fileEnclosing()));
-  const resolveName: NameResolver = { name: (identifier) => nameResolver().name(identifier), selfAttribute: (attribute) => nameResolver().selfAttribute(attribute) };
+  const nameResolver = () => (names ??= createResolver(outline.all(), fileEnclosing()));
+  const resolveName: NameResolver = {
+    name: (identifier) => nameResolver().name(identifier),
+    selfAttribute: (attribute) => nameResolver().selfAttribute(attribute),
+    classAttribute: (classNode, name) => nameResolver().classAttribute(classNode, name),
+    argumentsFor: (parameter) => nameResolver().argumentsFor(parameter),
+    dictWrites: (holder, built) => nameResolver().dictWrites(holder, built),
+  };
   const versionOf = (libraryId: string) => options.versions?.[libraryId] ?? catalog.libraries.find((library) => library.id === libraryId)?.newestVersion ?? '0';
   const context: CallSiteContext = {
     text,
@@ -218,8 +225,27 @@ function callsAround(calls: readonly BoundCall[], offset: number): readonly Boun
   return calls.filter((call) => call.span.start <= offset && offset <= call.span.end);
 }
 
-function nameSources(all: Captures): NameSources {
-  return { assignments: all(Capture.assignment), rebindings: all(Capture.rebinding), withAliases: all(Capture.withAlias), attributeAssignments: all(Capture.attributeAssignment) };
+/** The name resolver of a whole tree: every binding by scope, `self.x` assignments, every call (for the arguments passed to parameters). */
+function createResolver(all: Captures, enclosing: Enclosing): NameResolver {
+  const bindings = collectBindings(
+    {
+      assignments: all(Capture.assignment),
+      rebindings: all(Capture.rebinding),
+      withAliases: all(Capture.withAlias),
+      asAliases: all(Capture.asAlias),
+      opaqueBindings: all(Capture.opaqueBinding),
+      imports: all(Capture.importStatement),
+      scopes: all(Capture.scope),
+    },
+    enclosing,
+  );
+  const sources = {
+    attributeAssignments: all(Capture.attributeAssignment),
+    subscriptAssignments: all(Capture.subscriptAssignment),
+    deletions: all(Capture.opaqueBinding),
+    calls: all(Capture.call),
+  };
+  return createNameResolver(bindings, sources, enclosing);
 }
 
 /** The spans of the comments that hold a suppression marker: found in the text, confirmed in the tree. */

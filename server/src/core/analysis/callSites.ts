@@ -79,7 +79,7 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
     if (!target) return undefined;
     const { entry, qualified, style, receiver } = target;
     const version = ctx.versionOf(entry.library.id);
-    const { args, splats } = bindArguments(argumentsNode, entry.callable, version, evaluation);
+    const { args, splats, splatKeys } = bindArguments(argumentsNode, entry.callable, version, evaluation);
     return {
       library: entry.library,
       callable: entry.callable,
@@ -93,6 +93,7 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
       argumentsSpan: { start: argumentsNode.startIndex, end: argumentsNode.endIndex },
       args,
       splats,
+      ...(splatKeys.length > 0 ? { splatKeys } : {}),
       inLoop: ctx.enclosing.inLoop(call),
     };
   }

@@ -1,114 +1,226 @@
 /**
- * Resolves a bare name, or `self.<attribute>`, to the one expression assigned to it. A name
- * resolves only when it is assigned exactly once in its function (or module) and never rebound
- * there (`with f() as name` counts as an assignment); `self.x` resolves when the methods of its
- * class assign it exactly once (or, never assigned so, when the class body assigns it once). A function parameter resolves to "parameter"; the rest stays unknown.
+ * What a name stands for at the place it is read, by Python's scoping rules and the value flow of
+ * its scope (flow.ts): the bindings that reach that place, the parameter it is (with its default
+ * and the arguments the calls of its function in this file pass), the import that binds it (a
+ * value another module decides), or nothing. A name read from a nested function may hold any value
+ * its scope ever gives it. `self.x` stands for the assignments to it in the class's methods, else
+ * the class attribute; `Class.X` for the class attribute, looked up through local base classes.
  */
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
+import type { Bindings, Definition, DefinitionSite } from './bindings';
 import type { Enclosing } from './enclosing';
+import { createDictWrites, type DictWrite } from './dictWrites';
+import { reachingDefinitions, scopeBody } from './flow';
+
+/** A parameter of a function: its default, and where the function's calls in this file pass it. */
+export type ParameterDefinition = {
+  readonly kind: 'parameter';
+  readonly name: string;
+  readonly function: SyntaxNode;
+  readonly default?: SyntaxNode;
+  /** `*args` or `**kwargs`. */
+  readonly splat: boolean;
+};
+
+export type ResolvedDefinition = Definition | ParameterDefinition;
 
 export type NameResolution =
-  | { readonly kind: 'assigned'; readonly value: SyntaxNode }
-  | { readonly kind: 'parameter' }
-  | { readonly kind: 'reassigned' }
-  | { readonly kind: 'unbound' };
+  | { readonly kind: 'definitions'; readonly definitions: readonly ResolvedDefinition[] }
+  | { readonly kind: 'unbound'; readonly reason: string };
 
 export type NameResolver = {
-  /** What a bare identifier refers to. */
+  /** What a bare identifier stands for where it is read. */
   readonly name: (identifier: SyntaxNode) => NameResolution;
-  /** What `self.<attribute>` refers to, inside a class. */
-  readonly selfAttribute: (attribute: SyntaxNode) => NameResolution;
+  /** What `self.<attribute>` stands for inside a method; undefined when `attribute` is not of that shape. */
+  readonly selfAttribute: (attribute: SyntaxNode) => NameResolution | undefined;
+  /** What `<class>.<name>` stands for: the class body's bindings, else those of its local bases. */
+  readonly classAttribute: (classNode: SyntaxNode, name: string) => NameResolution;
+  /** The argument expressions the calls of a parameter's function in this file pass for it. */
+  readonly argumentsFor: (parameter: ParameterDefinition) => readonly SyntaxNode[];
+  /** The changes to the dict that `holder` reads, made after `built` built it (see dictWrites.ts). */
+  readonly dictWrites: (holder: SyntaxNode, built: SyntaxNode) => DictWrite[];
 };
 
-/** The statements the resolver indexes, as the outline query captures them. */
+/** The one expression a name stands for, when exactly one assignment (or `with ... as`) reaches it; else undefined. */
+export function assignedValue(resolution: NameResolution | undefined): SyntaxNode | undefined {
+  const only = resolution?.kind === 'definitions' && resolution.definitions.length === 1 ? resolution.definitions[0] : undefined;
+  return only?.kind === 'value' ? only.value : undefined;
+}
+
+/** True when what reaches a name is only the parameter it is (nothing in the function has rebound it yet). */
+export function isParameter(resolution: NameResolution): boolean {
+  return resolution.kind === 'definitions' && resolution.definitions.length === 1 && resolution.definitions[0].kind === 'parameter';
+}
+
+/** What the resolver reads besides bindings: `self.x = ...` and `d["key"] = ...` assignments, `del` statements and every call of the file. */
 export type NameSources = {
-  readonly assignments: readonly SyntaxNode[];
-  readonly rebindings: readonly SyntaxNode[];
-  readonly withAliases: readonly SyntaxNode[];
   readonly attributeAssignments: readonly SyntaxNode[];
+  readonly subscriptAssignments: readonly SyntaxNode[];
+  readonly deletions: readonly SyntaxNode[];
+  readonly calls: readonly SyntaxNode[];
 };
 
-type Entry = { values: SyntaxNode[]; rebound: boolean };
+/** How many base classes an attribute lookup follows. */
+const MAX_CLASS_DEPTH = 8;
 
-export function createNameResolver(sources: NameSources, enclosing: Enclosing): NameResolver {
-  const enclosingScope = (node: SyntaxNode) => enclosing.scopeOf(node);
-  const entries = new Map<string, Entry>();
-  const entryFor = (key: string): Entry => {
-    let entry = entries.get(key);
-    if (!entry) entries.set(key, (entry = { values: [], rebound: false }));
-    return entry;
-  };
-  const nameKey = (statement: SyntaxNode, name: string) => `${enclosingScope(statement)?.id}:${name}`;
+export function createNameResolver(bindings: Bindings, sources: NameSources, enclosing: Enclosing): NameResolver {
+  const selfAssignments = indexSelfAssignments(sources.attributeAssignments, enclosing);
+  let callsByName: Map<string, SyntaxNode[]> | undefined;
+  const dictWrites = createDictWrites(sources, enclosing);
 
-  for (const assignment of sources.assignments) {
-    const left = assignment.childForFieldName(FieldName.left);
-    const right = assignment.childForFieldName(FieldName.right);
-    if (!left) continue;
-    const entry = entryFor(nameKey(assignment, left.text));
-    if (right) entry.values.push(right);
-    else entry.rebound = true;
-  }
-  for (const alias of sources.withAliases) {
-    const target = alias.childForFieldName(FieldName.alias);
-    const value = alias.namedChild(0);
-    if (target && value) entryFor(nameKey(alias, target.text)).values.push(value);
-  }
-  for (const rebinding of sources.rebindings) {
-    const left = rebinding.childForFieldName(FieldName.left);
-    if (!left) continue;
-    const names = left.type === NodeKind.identifier ? [left] : left.descendantsOfType(NodeKind.identifier);
-    for (const name of names) if (name) entryFor(nameKey(rebinding, name.text)).rebound = true;
-  }
-  for (const assignment of sources.attributeAssignments) {
-    const left = assignment.childForFieldName(FieldName.left);
-    const right = assignment.childForFieldName(FieldName.right);
-    const key = left ? selfAttributeKey(left, enclosing) : undefined;
-    if (key && right) entryFor(key).values.push(right);
+  function name(identifier: SyntaxNode): NameResolution {
+    const text = identifier.text;
+    if (bindings.isShared(text)) return opaque('declared `global` or `nonlocal`, so any call may change it');
+    const home = enclosing.scopeOf(identifier);
+    for (let scope = home, fromInner = false; scope; scope = outerScope(scope, enclosing), fromInner = true) {
+      const sites = bindings.sitesOf(scope, text);
+      const parameter = parameterOf(scope, text);
+      if (sites.length === 0 && !parameter) continue;
+      if (fromInner) return fromSites(sites, parameter);
+      const reaching = reachingDefinitions(scopeBody(scope), sites, identifier);
+      if (!reaching) return { kind: 'unbound', reason: `\`${text}\`, which no path assigns before this line` };
+      const definitions: ResolvedDefinition[] = reaching.sites.map((site) => site.definition);
+      if (reaching.entry && parameter) definitions.push(parameter);
+      if (definitions.length === 0) return { kind: 'unbound', reason: `\`${text}\`, which is assigned only after this line` };
+      return { kind: 'definitions', definitions };
+    }
+    return { kind: 'unbound', reason: `\`${text}\`, which is not assigned in this module` };
   }
 
-  const fromEntry = (entry: Entry | undefined): NameResolution | undefined =>
-    entry && (entry.values.length === 1 && !entry.rebound ? { kind: 'assigned', value: entry.values[0] } : { kind: 'reassigned' });
+  function classAttribute(classNode: SyntaxNode, attribute: string, depth = 0): NameResolution {
+    const body = classNode.childForFieldName(FieldName.body);
+    const sites = bindings.sitesOf(classNode, attribute);
+    if (body && sites.length > 0) {
+      const reaching = reachingDefinitions(body, sites);
+      if (reaching && reaching.sites.length > 0) return { kind: 'definitions', definitions: reaching.sites.map((site) => site.definition) };
+    }
+    if (depth >= MAX_CLASS_DEPTH) return { kind: 'unbound', reason: `\`${attribute}\` (too many base classes to follow)` };
+    for (const base of classNode.childForFieldName(FieldName.superclasses)?.namedChildren ?? []) {
+      if (base?.type !== NodeKind.identifier) continue;
+      const resolved = name(base);
+      const local = resolved.kind === 'definitions' && resolved.definitions.length === 1 ? resolved.definitions[0] : undefined;
+      if (local?.kind !== 'class' || local.node.id === classNode.id) continue;
+      const inherited = classAttribute(local.node, attribute, depth + 1);
+      if (inherited.kind === 'definitions') return inherited;
+    }
+    return { kind: 'unbound', reason: `\`${attribute}\`, which the class \`${classNode.childForFieldName(FieldName.name)?.text}\` does not assign` };
+  }
 
   return {
-    name(identifier) {
-      const name = identifier.text;
-      for (let scope = enclosingScope(identifier); scope; scope = enclosingScope(scope)) {
-        if (hasParameter(scope, name)) return { kind: 'parameter' };
-        const resolution = fromEntry(entries.get(`${scope.id}:${name}`));
-        if (resolution) return resolution;
-      }
-      return { kind: 'unbound' };
-    },
+    name,
+    dictWrites,
+    classAttribute: (classNode, attribute) => classAttribute(classNode, attribute),
     selfAttribute(attribute) {
-      const key = selfAttributeKey(attribute, enclosing);
-      // Never assigned through `self.`: a class attribute (`session = Session()` in the class body) is what `self.session` reads.
-      const classKey = key?.replace(':self.', ':');
-      return (key && (fromEntry(entries.get(key)) ?? (classKey && fromEntry(entries.get(classKey))))) || { kind: 'unbound' };
+      const target = selfTarget(attribute, enclosing);
+      if (!target) return undefined;
+      const assigned = target.isInstance ? selfAssignments.get(`${target.classNode.id}:${target.name}`) : undefined;
+      if (assigned) return { kind: 'definitions', definitions: assigned.map((value): Definition => ({ kind: 'value', value })) };
+      return classAttribute(target.classNode, target.name);
+    },
+    argumentsFor(parameter) {
+      callsByName ??= indexCallsByName(sources.calls);
+      return argumentsFor(parameter, callsByName, enclosing);
     },
   };
 }
 
-/** `<class id>:self.<name>` for `self.<name>` inside a method, else undefined. */
-function selfAttributeKey(attribute: SyntaxNode, enclosing: Enclosing): string | undefined {
-  if (attribute.type !== NodeKind.attribute) return undefined;
-  const object = attribute.childForFieldName(FieldName.object);
-  const name = attribute.childForFieldName(FieldName.attribute);
-  if (object?.type !== NodeKind.identifier || object.text !== 'self' || !name) return undefined;
-  for (let scope = enclosing.scopeOf(attribute); scope; scope = enclosing.scopeOf(scope)) {
-    if (scope.type === NodeKind.classDefinition) return `${scope.id}:self.${name.text}`;
+/** Read from a nested function: any value the scope ever gives the name may be current. */
+function fromSites(sites: readonly DefinitionSite[], parameter: ParameterDefinition | undefined): NameResolution {
+  const definitions: ResolvedDefinition[] = sites.map((site) => site.definition);
+  if (parameter) definitions.push(parameter);
+  return { kind: 'definitions', definitions };
+}
+
+function opaque(reason: string): NameResolution {
+  return { kind: 'definitions', definitions: [{ kind: 'opaque', reason }] };
+}
+
+/** The scope whose names a scope's code reads next: a function skips the class bodies around it. */
+function outerScope(scope: SyntaxNode, enclosing: Enclosing): SyntaxNode | undefined {
+  let outer = enclosing.scopeOf(scope);
+  if (scope.type === NodeKind.classDefinition) return outer;
+  while (outer?.type === NodeKind.classDefinition) outer = enclosing.scopeOf(outer);
+  return outer;
+}
+
+function parameterOf(scope: SyntaxNode, name: string): ParameterDefinition | undefined {
+  const parameters = scope.childForFieldName(FieldName.parameters);
+  for (const parameter of parameters?.namedChildren ?? []) {
+    if (!parameter) continue;
+    const splat = parameter.type === NodeKind.listSplatPattern || parameter.type === NodeKind.dictionarySplatPattern || parameter.type === NodeKind.typedParameter && parameter.namedChildren.some((child) => child?.type === NodeKind.listSplatPattern || child?.type === NodeKind.dictionarySplatPattern);
+    const named = parameter.type === NodeKind.identifier ? parameter : (parameter.childForFieldName(FieldName.name) ?? parameter.descendantsOfType(NodeKind.identifier)[0]);
+    if (named?.text !== name) continue;
+    const defaultValue = parameter.childForFieldName(FieldName.value) ?? undefined;
+    return { kind: 'parameter', name, function: scope, default: defaultValue, splat };
   }
   return undefined;
 }
 
-function hasParameter(scope: SyntaxNode, name: string): boolean {
-  const parameters = scope.childForFieldName(FieldName.parameters);
-  if (!parameters) return false;
-  return parameters.namedChildren.some((parameter) => parameter !== null && parameterName(parameter) === name);
+/** `self.<name>` (or `cls.<name>`) in a method: the class and the attribute name. */
+function selfTarget(attribute: SyntaxNode, enclosing: Enclosing): { classNode: SyntaxNode; name: string; isInstance: boolean } | undefined {
+  if (attribute.type !== NodeKind.attribute) return undefined;
+  const object = attribute.childForFieldName(FieldName.object);
+  const name = attribute.childForFieldName(FieldName.attribute);
+  if (object?.type !== NodeKind.identifier || (object.text !== 'self' && object.text !== 'cls') || !name) return undefined;
+  for (let scope = enclosing.scopeOf(attribute); scope; scope = enclosing.scopeOf(scope)) {
+    if (scope.type === NodeKind.classDefinition) return { classNode: scope, name: name.text, isInstance: object.text === 'self' };
+  }
+  return undefined;
 }
 
-function parameterName(parameter: SyntaxNode): string | undefined {
-  if (parameter.type === NodeKind.identifier) return parameter.text;
-  const named = parameter.childForFieldName(FieldName.name) ?? parameter.namedChildren.find((child) => child?.type === NodeKind.identifier);
-  return named?.text;
+/** `<class id>:<name>` → the values its methods assign to `self.<name>`. */
+function indexSelfAssignments(assignments: readonly SyntaxNode[], enclosing: Enclosing): Map<string, SyntaxNode[]> {
+  const index = new Map<string, SyntaxNode[]>();
+  for (const assignment of assignments) {
+    const left = assignment.childForFieldName(FieldName.left);
+    const right = assignment.childForFieldName(FieldName.right);
+    const target = left && selfTarget(left, enclosing);
+    if (!target?.isInstance || !right) continue;
+    const key = `${target.classNode.id}:${target.name}`;
+    const list = index.get(key);
+    if (list) list.push(right);
+    else index.set(key, [right]);
+  }
+  return index;
+}
+
+function indexCallsByName(calls: readonly SyntaxNode[]): Map<string, SyntaxNode[]> {
+  const index = new Map<string, SyntaxNode[]>();
+  for (const call of calls) {
+    const callee = call.childForFieldName(FieldName.function);
+    if (callee?.type !== NodeKind.identifier) continue;
+    const list = index.get(callee.text);
+    if (list) list.push(call);
+    else index.set(callee.text, [call]);
+  }
+  return index;
+}
+
+/**
+ * The arguments passed for a parameter by the calls of its function (a module-level function called
+ * by name, or a module-level class's `__init__` called through the class). Calls with `*args` or
+ * `**kwargs` are left out: what they pass is unknown.
+ */
+function argumentsFor(parameter: ParameterDefinition, callsByName: ReadonlyMap<string, readonly SyntaxNode[]>, enclosing: Enclosing): SyntaxNode[] {
+  const owner = enclosing.scopeOf(parameter.function);
+  const functionName = parameter.function.childForFieldName(FieldName.name)?.text;
+  if (!owner || !functionName || parameter.splat) return [];
+  const isInit = owner.type === NodeKind.classDefinition && functionName === '__init__' && enclosing.scopeOf(owner)?.type === NodeKind.module;
+  if (owner.type !== NodeKind.module && !isInit) return [];
+  const calleeName = isInit ? owner.childForFieldName(FieldName.name)?.text : functionName;
+  const names = (parameter.function.childForFieldName(FieldName.parameters)?.namedChildren ?? []).map((child) =>
+    child?.type === NodeKind.identifier ? child.text : (child?.childForFieldName(FieldName.name)?.text ?? child?.descendantsOfType(NodeKind.identifier)[0]?.text),
+  );
+  const position = names.indexOf(parameter.name) - (isInit ? 1 : 0);
+  const values: SyntaxNode[] = [];
+  for (const call of (calleeName && callsByName.get(calleeName)) || []) {
+    const items = call.childForFieldName(FieldName.arguments)?.namedChildren ?? [];
+    if (items.some((item) => item?.type === NodeKind.listSplat || item?.type === NodeKind.dictionarySplat)) continue;
+    const keyword = items.find((item) => item?.type === NodeKind.keywordArgument && item.childForFieldName(FieldName.name)?.text === parameter.name);
+    const positional = items.filter((item) => item !== null && item.type !== NodeKind.keywordArgument && item.type !== NodeKind.comment)[position];
+    const value = keyword?.childForFieldName(FieldName.value) ?? (position >= 0 ? positional : undefined);
+    if (value) values.push(value);
+  }
+  return values;
 }

@@ -15,7 +15,8 @@ export type FieldOrigin =
   | { readonly kind: 'all-fields'; readonly span: TextSpan }
   | { readonly kind: 'tuple-item'; readonly index: number; readonly span: TextSpan }
   | { readonly kind: 'tuple-missing'; readonly length: number }
-  | { readonly kind: 'fallback'; readonly callable: string }
+  /** The config's one-value-for-all argument (`Timeout(5.0)`), positional or by name, and whether other fields are named beside it. */
+  | { readonly kind: 'fallback'; readonly callable: string; readonly param: string; readonly positional: boolean; readonly othersNamed: boolean }
   | { readonly kind: 'object-default'; readonly callable: string }
   | { readonly kind: 'omitted'; readonly param: string; readonly callable: string; readonly noneSpan?: TextSpan }
   /** Left out of an SDK client, so the client passed as `param=` decides (its timeout differs from the underlying library's default). */
@@ -24,6 +25,10 @@ export type FieldOrigin =
   | { readonly kind: 'merged-receiver'; readonly callable: string; readonly origin: FieldOrigin }
   /** Left out of a method call, so the object it is called on decides (a session's `timeout=`). */
   | { readonly kind: 'receiver'; readonly callable: string; readonly origin: FieldOrigin }
+  /** Different paths give different values: `alternatives` holds each one's field. */
+  | { readonly kind: 'one-of'; readonly alternatives: readonly FieldValue[] }
+  /** Set by a parameter: its default's field (when it has one), unless the caller passes another; what the calls in this file pass. */
+  | { readonly kind: 'parameter'; readonly name: string; readonly default?: FieldValue; readonly passed: readonly FieldValue[] }
   | { readonly kind: 'unknown'; readonly reason: string }
   | { readonly kind: 'invalid'; readonly error: string };
 
@@ -34,6 +39,8 @@ export type FieldValue = {
   readonly origin: FieldOrigin;
   /** The variable names the value was resolved through, outermost first. */
   readonly via: readonly string[];
+  /** Where the value the first of `via` names lives, in words ("attribute of class `Settings`"). */
+  readonly where?: string;
   /** Where another module of the workspace defines the value (or the config object it is part of). */
   readonly definedIn?: DefinitionSite;
 };
@@ -70,7 +77,10 @@ export function configOfObjectCall(call: BoundCall, catalog: Catalog): Effective
   const fields = config.fields.map((field): FieldValue => {
     const keyword = keywordFor(field);
     if (keyword) return fieldFromExpr(field, keyword.expr, { kind: 'explicit', span: keyword.expr.span });
-    if (fallback) return fieldFromExpr(field, fallback.expr, { kind: 'fallback', callable: call.callable.name });
+    if (fallback) {
+      const othersNamed = config.fields.some((other) => keywordFor(other) !== undefined);
+      return fieldFromExpr(field, fallback.expr, { kind: 'fallback', callable: call.callable.name, param: config.fallbackParam!, positional: fallback.position !== undefined, othersNamed });
+    }
     if (call.splats.length > 0) return unknownField(field, 'may be set by `**kwargs`');
     if (fallbackDefault !== undefined) return { field, value: fallbackDefault, origin: { kind: 'object-default', callable: config.callable }, via: [] };
     if (missingRequired) return { field, value: undefined, origin: { kind: 'invalid', error: config.fallbackOrAllFieldsRequired!.error }, via: [] };
@@ -197,7 +207,16 @@ function configFromExpr(expr: Expr, config: ConfigSpec, catalog: Catalog, contex
   const via = expr.via ? [expr.via] : [];
   const definedIn = expr.definedIn;
   const withVia = (effective: EffectiveConfig): EffectiveConfig =>
-    via.length === 0 ? effective : { ...effective, fields: effective.fields.map((field) => ({ ...field, via: [...via, ...field.via], ...(definedIn ? { definedIn } : {}) })) };
+    via.length === 0 ? effective : { ...effective, fields: effective.fields.map((field) => withWhere({ ...field, via: [...via, ...field.via], ...(definedIn ? { definedIn } : {}) }, expr)) };
+  if (value.kind === 'oneOf') {
+    const each = value.alternatives.map((alternative) => configFromExpr(alternative, config, catalog, context));
+    return withVia({ config, fields: config.fields.map((field, index) => joinFields(field, each.map((effective) => effective.fields[index]))) });
+  }
+  if (value.kind === 'parameter') {
+    const fallback = value.default && configFromExpr(value.default, config, catalog, context);
+    const passed = value.passed.map((argument) => configFromExpr(argument, config, catalog, context));
+    return withVia({ config, fields: config.fields.map((field, index) => parameterField(field, value.name, fallback?.fields[index], passed.map((effective) => effective.fields[index]))) });
+  }
   const reading = context.reading;
   const failure = value.kind === 'number' ? reading?.numberError : value.kind === 'none' && typeof reading?.none === 'object' ? reading.none.error : undefined;
   if (failure !== undefined) return withVia({ config, fields: config.fields.map((field) => invalidField(field, failure)) });
@@ -245,10 +264,32 @@ function fieldFromExpr(field: FieldSpec, expr: Expr, origin: FieldOrigin): Field
   const via = expr.via ? [expr.via] : [];
   if (expr.definedIn) return { ...fieldFromExpr(field, { ...expr, definedIn: undefined }, origin), definedIn: expr.definedIn };
   const value = expr.value;
-  if (value.kind === 'number') return { field, value: value.value, origin, via };
-  if (value.kind === 'none') return { field, value: null, origin, via };
+  const withVia = (found: FieldValue): FieldValue => (via.length === 0 ? found : withWhere({ ...found, via: [...via, ...found.via] }, expr));
+  if (value.kind === 'number') return withWhere({ field, value: value.value, origin, via }, expr);
+  if (value.kind === 'none') return withWhere({ field, value: null, origin, via }, expr);
+  if (value.kind === 'oneOf') return withVia(joinFields(field, value.alternatives.map((alternative) => fieldFromExpr(field, alternative, origin))));
+  if (value.kind === 'parameter') {
+    const fallback = value.default && fieldFromExpr(field, value.default, origin);
+    return withVia(parameterField(field, value.name, fallback, value.passed.map((argument) => fieldFromExpr(field, argument, origin))));
+  }
   const reason = value.kind === 'unknown' ? value.reason : `\`${expr.text}\``;
   return { field, value: undefined, origin: { kind: 'unknown', reason }, via };
+}
+
+/** The alternatives of a field: one value when every path agrees on it, else each side by side (and no value). */
+function joinFields(field: FieldSpec, alternatives: readonly FieldValue[]): FieldValue {
+  const [first] = alternatives;
+  const agree = first.value !== undefined && alternatives.every((other) => other.value === first.value && other.origin.kind === first.origin.kind);
+  return agree ? first : { field, value: undefined, origin: { kind: 'one-of', alternatives }, via: [] };
+}
+
+/** A field a parameter sets: no value here (the caller decides), its default and the calls' values for the card. */
+function parameterField(field: FieldSpec, name: string, fallback: FieldValue | undefined, passed: readonly FieldValue[]): FieldValue {
+  return { field, value: undefined, origin: { kind: 'parameter', name, ...(fallback ? { default: fallback } : {}), passed }, via: [] };
+}
+
+function withWhere(found: FieldValue, expr: Expr): FieldValue {
+  return expr.origin && found.where === undefined ? { ...found, where: expr.origin } : found;
 }
 
 /**

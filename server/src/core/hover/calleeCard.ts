@@ -87,6 +87,13 @@ function cardNotes(call: BoundCall): string[] {
     notes.push(`\`${overriding.name}=\` replaces the client's own pool: ${overriding.param.overrides.explanation}.`);
   }
   if (call.callable.poolPerCall) notes.push('Each call opens a new pool and closes it afterwards: connections are not reused between calls.');
+  const known = call.splatKeys ?? [];
+  if (known.length > 0) {
+    const certain = known.filter((entry) => entry.certain).map((entry) => `\`${entry.key}\``);
+    const maybe = known.filter((entry) => !entry.certain).map((entry) => `\`${entry.key}\``);
+    const parts = [...(certain.length > 0 ? [`carries ${certain.join(', ')}`] : []), ...(maybe.length > 0 ? [`only on some paths ${maybe.join(', ')}`] : [])];
+    notes.push(`The \`**\` dict ${parts.join('; ')}.`);
+  }
   for (const param of call.callable.params) if (param.setOutsideCode && (param.config || !call.args.some((arg) => arg.param === param))) notes.push(param.setOutsideCode);
   if (call.splats.length > 0) notes.push('`*args`/`**kwargs` may set options that are not visible here.');
   return notes;

@@ -10,10 +10,19 @@ import type { BoundCall, DefinitionSite } from '../types';
 /** `5.0 s`, `100`, `None: no limit`, or what is unknown about the value. */
 export function formatFieldValue(field: FieldValue): string {
   if (field.origin.kind === 'invalid') return `error: ${field.origin.error}`;
+  if (field.origin.kind === 'one-of') return `one of ${field.origin.alternatives.map(formatFieldValue).join(' · ')}`;
+  if (field.origin.kind === 'parameter') return parameterValue(field.origin.name, field.origin.default, field.origin.passed);
   if (field.value === undefined) return field.origin.kind === 'unknown' ? `unknown: ${field.origin.reason}` : 'unknown';
   if (field.value === null) return `None: ${field.field.noneMeans}`;
   if (field.value === 0 && field.field.zeroMeans) return `0: ${field.field.zeroMeans}`;
   return formatNumber(field.value, field.field.unit);
+}
+
+/** `5.0 s unless the caller passes \`timeout\` (calls here pass 10.0 s)`. */
+function parameterValue(name: string, fallback: FieldValue | undefined, passed: readonly FieldValue[]): string {
+  const main = fallback ? `${formatFieldValue(fallback)} unless the caller passes \`${name}\`` : `set by the caller (\`${name}\`)`;
+  const values = [...new Set(passed.map(formatFieldValue))];
+  return values.length > 0 ? `${main} (calls here pass ${values.join(', ')})` : main;
 }
 
 export function formatNumber(value: number, unit: string): string {
@@ -23,7 +32,8 @@ export function formatNumber(value: number, unit: string): string {
 
 /** Where the value comes from, in a few words. */
 export function formatOrigin(field: FieldValue, clientDefault?: number | null): string {
-  const names = field.via.length > 0 ? `, via ${field.via.map((name) => `\`${name}\``).join(' → ')}` : '';
+  const where = field.where ? ` (${field.where})` : '';
+  const names = field.via.length > 0 ? `, via ${field.via.map((name) => `\`${name}\``).join(' → ')}${where}` : '';
   const via = field.definedIn ? `${names} (${siteLink(field.definedIn)})` : names;
   const origin = field.origin;
   switch (origin.kind) {
@@ -35,8 +45,10 @@ export function formatOrigin(field: FieldValue, clientDefault?: number | null): 
       return `tuple item ${origin.index + 1}${via}`;
     case 'tuple-missing':
       return `left out of the ${origin.length}-tuple${via}`;
-    case 'fallback':
-      return `\`${origin.callable}\` default argument${via}`;
+    case 'fallback': {
+      const what = field.field.unit === 'seconds' ? 'phase' : 'field';
+      return `explicit: ${origin.positional ? 'the first argument' : `\`${origin.param}=\``} sets every ${what}${origin.othersNamed ? ' not named' : ''}${via}`;
+    }
     case 'object-default': {
       const contrast =
         clientDefault !== undefined && clientDefault !== field.value
@@ -54,6 +66,10 @@ export function formatOrigin(field: FieldValue, clientDefault?: number | null): 
       return `not set by the merged Config, so the receiver's: ${formatOrigin({ ...field, origin: origin.origin }, clientDefault)}`;
     case 'receiver':
       return `from the \`${origin.callable}\`: ${formatOrigin({ ...field, origin: origin.origin }, clientDefault)}`;
+    case 'one-of':
+      return `one per path${via}: ${origin.alternatives.map((alternative) => formatOrigin(alternative, clientDefault)).join(' · ')}`;
+    case 'parameter':
+      return `${origin.default ? 'default of ' : ''}parameter \`${origin.name}\`${origin.default && origin.default.origin.kind !== 'explicit' ? `: ${formatOrigin(origin.default, clientDefault)}` : ''}`;
     case 'unknown':
       return `unknown here${via}`;
     case 'invalid':

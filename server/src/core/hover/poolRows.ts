@@ -82,6 +82,12 @@ export function argumentValue(expr: Expr, unit: string): string {
   if (value.kind === 'none') return 'None';
   // A catalogued construction (`Retry(3)`) is known: its own hover card describes it.
   if (value.kind === 'call') return `\`${expr.text.replace(/\s+/g, ' ')}\``;
+  if (value.kind === 'oneOf') return `one of ${value.alternatives.map((alternative) => argumentValue(alternative, unit)).join(' · ')}`;
+  if (value.kind === 'parameter') {
+    const main = value.default ? `${argumentValue(value.default, unit)} unless the caller passes \`${value.name}\`` : `set by the caller (\`${value.name}\`)`;
+    const passed = [...new Set(value.passed.map((argument) => argumentValue(argument, unit)))];
+    return passed.length > 0 ? `${main} (calls here pass ${passed.join(', ')})` : main;
+  }
   return `unknown: \`${expr.text}\``;
 }
 

@@ -16,8 +16,13 @@ export type WasmPaths = { readonly runtime: string; readonly grammar: string };
 /** One replacement in the old text, in UTF-16 offsets of the old text. */
 export type TextChange = { readonly start: number; readonly end: number; readonly newText: string };
 
-/** Parsing gives up after this long; the document then shows no analysis until the next edit. */
+/**
+ * Parsing gives up after 2 s, or 1 ms per 50 characters for a longer text (a rate far below
+ * tree-sitter's even on a loaded machine, so only pathological input reaches it); the document then
+ * shows no analysis until the next edit.
+ */
 const PARSE_TIME_LIMIT_MS = 2000;
+const PARSE_CHARACTERS_PER_MS = 50;
 
 /** One capture of a query: its name and the node. */
 export type QueryCapture = { readonly name: string; readonly node: SyntaxNode };
@@ -45,6 +50,14 @@ export async function createPythonParser(paths: WasmPaths): Promise<PythonParser
   const language = await Language.load(paths.grammar);
   const parser = new Parser();
   parser.setLanguage(language);
+  const parse = (text: string, oldTree?: SyntaxTree): SyntaxTree | undefined => {
+    const deadline = Date.now() + Math.max(PARSE_TIME_LIMIT_MS, text.length / PARSE_CHARACTERS_PER_MS);
+    parser.reset();
+    const tree = parser.parse(text, oldTree ?? null, {
+      progressCallback: (() => Date.now() > deadline) as unknown as () => void,
+    });
+    return tree ?? undefined;
+  };
   return {
     compileQuery(source) {
       const query = new Query(language, source);
@@ -54,14 +67,7 @@ export async function createPythonParser(paths: WasmPaths): Promise<PythonParser
     changedRanges(oldTree, newTree) {
       return oldTree.getChangedRanges(newTree).map((range) => ({ start: range.startIndex, end: range.endIndex }));
     },
-    parse(text, oldTree) {
-      const deadline = Date.now() + PARSE_TIME_LIMIT_MS;
-      parser.reset();
-      const tree = parser.parse(text, oldTree ?? null, {
-        progressCallback: (() => Date.now() > deadline) as unknown as () => void,
-      });
-      return tree ?? undefined;
-    },
+    parse,
     editTree(tree, oldText, change) {
       const newEnd = change.start + change.newText.length;
       tree.edit(
@@ -76,6 +82,20 @@ export async function createPythonParser(paths: WasmPaths): Promise<PythonParser
       );
     },
   };
+}
+
+/**
+ * Parses `text` from `editedTree` (edited to match it): the incremental tree when it has no ERROR or
+ * MISSING node, a fresh parse otherwise, since under error recovery an incremental reparse may reuse
+ * subtrees recovered in another context and differ from a fresh parse of the same text (typing
+ * `(` and an emoji at the top of a module once hid every finding below). `incremental` tells which
+ * one it is: changed ranges only mean something for an incremental tree.
+ */
+export function reparse(parser: PythonParser, text: string, editedTree: SyntaxTree): { tree: SyntaxTree | undefined; incremental: boolean } {
+  const tree = parser.parse(text, editedTree);
+  if (!tree?.rootNode.hasError) return { tree, incremental: tree !== undefined };
+  tree.delete();
+  return { tree: parser.parse(text), incremental: false };
 }
 
 function pointAt(text: string, offset: number): Point {

@@ -11,6 +11,12 @@ export const Capture = {
   assignment: 'assignment',
   rebinding: 'rebinding',
   withAlias: 'withAlias',
+  /** Every `... as name` (`with`, `except`, `case`); those of a `with` are also captured as withAlias. */
+  asAlias: 'asAlias',
+  /** Statements that bind or unbind names in ways values cannot follow: walrus, `del`, `global`, `nonlocal`. */
+  opaqueBinding: 'opaqueBinding',
+  /** `d["key"] = value`: a key added to a dict that may be passed as `**d`. */
+  subscriptAssignment: 'subscriptAssignment',
   attributeAssignment: 'attributeAssignment',
   classDefinition: 'classDefinition',
   scope: 'scope',
@@ -22,9 +28,10 @@ export const Capture = {
 /**
  * Calls, imports, single-name assignments, `with ... as name` aliases, attribute assignments
  * (`self.session = ...`, `session.timeout = ...`), other statements that rebind a name (so that
- * the name can no longer be resolved to one value), class definitions (a subclass of a catalogued
- * class may stand for it), scopes, loops and their bodies (see analysis/enclosing.ts), and decorated
- * definitions (a route or task handler runs repeatedly: analysis/repetition.ts). Comments are not
+ * the name's value there is unknown), walrus, `del`, `global` and `nonlocal` (opaque bindings),
+ * class definitions (a subclass of a catalogued class may stand for it), scopes, loops and their
+ * bodies (see analysis/enclosing.ts), and decorated definitions (a route or task handler runs
+ * repeatedly: analysis/repetition.ts). Comments are not
  * captured: a large file has thousands, and only the few with a suppression marker matter
  * (analyze.ts finds those by text).
  */
@@ -35,10 +42,20 @@ export const OUTLINE_QUERY = `
 (assignment left: (identifier)) @assignment
 (augmented_assignment left: (identifier)) @rebinding
 (for_statement left: (identifier)) @rebinding
+(for_statement left: (pattern_list)) @rebinding
+(for_statement left: (tuple_pattern)) @rebinding
+(for_statement left: (list_pattern)) @rebinding
 (assignment left: (pattern_list)) @rebinding
 (assignment left: (tuple_pattern)) @rebinding
-(as_pattern alias: (as_pattern_target (identifier))) @withAlias
+(assignment left: (list_pattern)) @rebinding
+(named_expression) @opaqueBinding
+(delete_statement) @opaqueBinding
+(global_statement) @opaqueBinding
+(nonlocal_statement) @opaqueBinding
+(as_pattern alias: (as_pattern_target (identifier))) @asAlias
+(with_item value: (as_pattern alias: (as_pattern_target (identifier))) @withAlias)
 (assignment left: (attribute)) @attributeAssignment
+(assignment left: (subscript)) @subscriptAssignment
 (class_definition) @classDefinition @scope
 (function_definition) @scope
 (lambda) @scope

@@ -57,9 +57,15 @@ export function describeDecision(decision: VersionDecision, relativeFile?: strin
   }
 }
 
+/** The releases every clause of `specifier` allows: clause by clause, stopping once none is left (pins that contradict each other cost one clause). */
 function safeFilter(releases: readonly string[], specifier: string): string[] {
   try {
-    return releases.filter((release) => pep440.satisfies(release, specifier));
+    let allowed = [...releases];
+    for (const clause of specifier.split(',')) {
+      if (allowed.length === 0) break;
+      if (clause.trim() !== '') allowed = allowed.filter((release) => pep440.satisfies(release, clause));
+    }
+    return allowed;
   } catch {
     return [];
   }

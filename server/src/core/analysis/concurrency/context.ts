@@ -13,6 +13,7 @@ import type { Enclosing } from '../enclosing';
 import type { EvaluationContext } from '../evaluate';
 import { dottedName } from '../callSites';
 import { qualifyCallee, type ImportNames } from '../imports';
+import { assignedValue } from '../names';
 
 export type ConcurrencyContext = {
   readonly evaluation: EvaluationContext;
@@ -54,7 +55,8 @@ export function constructionOf(node: SyntaxNode, ctx: ConcurrencyContext, depth 
   if (aliased) return constructionOf(aliased, ctx, depth + 1);
   const resolution =
     node.type === NodeKind.identifier ? ctx.evaluation.resolveName.name(node) : node.type === NodeKind.attribute ? ctx.evaluation.resolveName.selfAttribute(node) : undefined;
-  return resolution?.kind === 'assigned' ? constructionOf(resolution.value, ctx, depth + 1) : undefined;
+  const value = assignedValue(resolution);
+  return value ? constructionOf(value, ctx, depth + 1) : undefined;
 }
 
 /** In `with X() as name:`, a use of `name` inside the block is `X()`, however often `name` is reused elsewhere. */

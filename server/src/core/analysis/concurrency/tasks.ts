@@ -11,6 +11,7 @@ import { dottedName } from '../callSites';
 import { constructionOf, constructOfCallee, functionOf, parameterNames, type ConcurrencyContext } from './context';
 import type { Concurrency } from './types';
 import { argumentFor, defaultSize, lengthOf, sizeOf } from './width';
+import { assignedValue } from '../names';
 
 /** A call of a module function as one task: the function, the arguments it gets, and a bound of its own (the executor of `to_thread`). */
 export type WorkerCall = {
@@ -48,8 +49,8 @@ export function tasksOfContainer(node: SyntaxNode, ctx: ConcurrencyContext, dept
   }
   if (node.type !== NodeKind.identifier) return NO_TASKS;
   const resolution = ctx.evaluation.resolveName.name(node);
-  if (resolution.kind !== 'assigned') return NO_TASKS;
-  const value = resolution.value;
+  const value = assignedValue(resolution);
+  if (!value) return NO_TASKS;
   const isEmptyList = value.type === NodeKind.list && value.namedChildren.every((child) => child?.type === NodeKind.comment);
   return isEmptyList ? appendedTasks(node, ctx) : tasksOfContainer(value, ctx, depth + 1);
 }

@@ -12,6 +12,7 @@ import { constructionOf, within, type ConcurrencyContext } from './context';
 import { functionCall, positionalArgs, type WorkerCall } from './tasks';
 import type { Concurrency, Limiter } from './types';
 import { sizeOf } from './width';
+import { isParameter } from '../names';
 
 /** One request a task sends through a shared client; `perCall` when the call itself runs several at once on it (S3's `upload_file`). */
 export type TracedRequest = { readonly client: BoundCall; readonly span: TextSpan; readonly limiters: readonly Limiter[]; readonly perCall?: Concurrency };
@@ -63,7 +64,7 @@ function trace(worker: WorkerCall, callerPassed: ReadonlyMap<string, Passed>, he
 function passedArguments(worker: WorkerCall, callerPassed: ReadonlyMap<string, Passed>, ctx: ConcurrencyContext): Map<string, Passed> {
   const passed = new Map<string, Passed>();
   for (const [name, arg] of worker.args) {
-    if (arg.type === NodeKind.identifier && callerPassed.has(arg.text) && ctx.evaluation.resolveName.name(arg).kind === 'parameter') {
+    if (arg.type === NodeKind.identifier && callerPassed.has(arg.text) && isParameter(ctx.evaluation.resolveName.name(arg))) {
       passed.set(name, callerPassed.get(arg.text)!);
       continue;
     }
@@ -85,7 +86,7 @@ function requestOnParameter(call: SyntaxNode, passed: ReadonlyMap<string, Passed
   const method = callee?.childForFieldName(FieldName.attribute)?.text;
   if (object?.type !== NodeKind.identifier || !method) return undefined;
   const received = passed.get(object.text);
-  if (received?.kind !== 'client' || ctx.evaluation.resolveName.name(object).kind !== 'parameter') return undefined;
+  if (received?.kind !== 'client' || !isParameter(ctx.evaluation.resolveName.name(object))) return undefined;
   const client = received.client;
   const owner = client.callable.returns ? `${client.library.modules[0]}.${client.callable.returns}` : client.qualifiedName;
   const entry = ctx.catalog.lookup(`${owner}.${method}`);

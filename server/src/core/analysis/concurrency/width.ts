@@ -8,6 +8,7 @@ import { FieldName, NodeKind } from '../../syntax/nodeKinds';
 import type { SyntaxNode } from '../../syntax/parser';
 import { evaluate, type EvaluationContext } from '../evaluate';
 import type { Concurrency } from './types';
+import { assignedValue } from '../names';
 
 /** How many names an iterable is followed through. */
 const MAX_DEPTH = 4;
@@ -56,8 +57,9 @@ export function lengthOf(node: SyntaxNode, ctx: EvaluationContext, depth = 0): C
   }
   if (node.type === NodeKind.identifier && depth < MAX_DEPTH) {
     const resolution = ctx.resolveName.name(node);
-    if (resolution.kind === 'assigned') {
-      const inner = lengthOf(resolution.value, ctx, depth + 1);
+    const value = assignedValue(resolution);
+    if (value) {
+      const inner = lengthOf(value, ctx, depth + 1);
       return inner.kind === 'unbounded' ? unbounded : inner;
     }
   }
