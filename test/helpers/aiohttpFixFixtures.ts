@@ -4,7 +4,7 @@
  * grammar check of every fixed text. Module-level code: the runner executes it inside an event loop.
  * Every original runs on the installed aiohttp (its deprecated keywords still work in 3.x).
  */
-import type { FixFixture } from './fixFixtures';
+import type { FixFixture, FixTarget } from './fixFixtures';
 
 /** A URL no request may reach: the runner records request calls instead of sending them. */
 const URL = '"http://pool-guide.invalid/"';
@@ -30,9 +30,37 @@ export const AIOHTTP_FIX_FIXTURES: readonly FixFixture[] = [
     codes: ['PG201'],
     reference: ORIGINAL,
   },
-  // PG303: a number as a session timeout; the fix changes behaviour (what a number means per request).
-  { name: 'number as session timeout', source: 'import aiohttp\ns = aiohttp.ClientSession(timeout=10)\n', codes: ['PG303'], reference: ORIGINAL },
-  // PG304: a partial ClientTimeout drops the session's total deadline.
-  { name: 'ClientTimeout(connect=…)', source: 'import aiohttp\nt = aiohttp.ClientTimeout(connect=5)\n', codes: ['PG304'], reference: ORIGINAL },
-  { name: 'ClientTimeout(sock_read=…) in a session', source: 'import aiohttp\ns = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(sock_read=30))\n', codes: ['PG304'], reference: ORIGINAL },
+  // PG303: a number as a session timeout; the fix changes behaviour (what a number means per request:
+  // aiohttp 3.8 client.py `_request` turns `timeout=n` into `ClientTimeout(total=n)`, every other field its own default).
+  {
+    name: 'number as session timeout',
+    source: 'import aiohttp\ns = aiohttp.ClientSession(timeout=10)\n',
+    codes: ['PG303'],
+    reference: ORIGINAL,
+    targets: { PG303: { meaning: 'a session timeout of ClientTimeout(total=10), what a request reads `timeout=10` as', source: () => 'import aiohttp\ns = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))\n' } },
+  },
+  // PG304: a partial ClientTimeout drops the session's total deadline; restoring takes the fields the
+  // snippet leaves out from the timeout a `ClientSession()` itself has.
+  {
+    name: 'ClientTimeout(connect=…)',
+    source: 'import aiohttp\nt = aiohttp.ClientTimeout(connect=5)\n',
+    codes: ['PG304'],
+    reference: ORIGINAL,
+    targets: { PG304: sessionDefaults('t = aiohttp.ClientTimeout(connect=5, total=_default.total, sock_read=_default.sock_read, sock_connect=_default.sock_connect)') },
+  },
+  {
+    name: 'ClientTimeout(sock_read=…) in a session',
+    source: 'import aiohttp\ns = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(sock_read=30))\n',
+    codes: ['PG304'],
+    reference: ORIGINAL,
+    targets: { PG304: sessionDefaults('s = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(sock_read=30, total=_default.total, connect=_default.connect, sock_connect=_default.sock_connect))') },
+  },
 ];
+
+/** PG304's restoring fix: the snippet's own fields, the others as a plain `ClientSession()`'s timeout has them. */
+function sessionDefaults(statement: string): FixTarget {
+  return {
+    meaning: "the fields the snippet sets, and every other ClientTimeout field as a plain ClientSession()'s timeout has it",
+    source: () => `import aiohttp\n_session = aiohttp.ClientSession()\n_default = _session.timeout\n${statement}\n`,
+  };
+}

@@ -19,15 +19,30 @@ export type FixReference =
   /** The original uses names the installed httpx no longer has: compare with what the old API meant. */
   | { readonly kind: 'documented'; readonly expected: Readonly<Record<string, unknown>>; readonly meaning: string };
 
+/**
+ * What a fix offered as changing behaviour must build instead, stated without the fix's text: a
+ * Python text that builds the intended configuration with the real library (read from the
+ * library's own defaults where the fix restores them; its helper names start with `_` and are not
+ * compared), given the fix's title for a fix whose title names the value it writes.
+ */
+export type FixTarget = { readonly meaning: string; readonly source: (title: string) => string };
+
 export type FixFixture = {
   readonly name: string;
   readonly source: string;
   /** Every rule listed must offer at least one fix on this snippet. */
   readonly codes: readonly string[];
   readonly reference: FixReference;
+  /** The intended target of each rule's fix that changes behaviour on this snippet. */
+  readonly targets?: Readonly<Record<string, FixTarget>>;
 };
 
 const ORIGINAL = { kind: 'original' } as const;
+
+/** PG304's restoring fix: the snippet's own fields, and the rest as the client builds its pool without `limits=`. */
+function restoredLimits(source: string): FixTarget {
+  return { meaning: "the fields the snippet sets, and every other Limits field as the client's own httpcore pool has it", source: () => source };
+}
 /** Documented old-API meanings, read at the httpx tags cited in each text (PoolLimits, Timeout). */
 const SOFT_HARD = 'PoolLimits(soft_limit=, hard_limit=) were the keep-alive and connection caps: soft_limit → max_keepalive_connections, hard_limit → max_connections (0.12.1 httpx/_config.py:298)';
 const OLD_TIMEOUT = 'Timeout(connect_timeout=…) set one phase; the others took `timeout`, whose default was None, so they had no limit (0.13.3 httpx/_config.py:206)';
@@ -54,10 +69,35 @@ export const FIX_FIXTURES: readonly FixFixture[] = [
   },
   { name: 'HTTPTransport in a client', source: 'import httpx\nc = httpx.Client(transport=httpx.HTTPTransport(False, None, False, True))\n', codes: ['PG102'], reference: ORIGINAL },
   { name: 'AsyncHTTPTransport with limits by position', source: 'import httpx as hx\nt = hx.AsyncHTTPTransport(True, None, True, False, hx.Limits(max_connections=7, max_keepalive_connections=3, keepalive_expiry=1.5))\n', codes: ['PG102'], reference: ORIGINAL },
-  // PG304: partial Limits; the safe fix writes the implicit values, the other restores client defaults.
-  { name: 'Limits through a variable', source: 'import httpx\nl = httpx.Limits(max_connections=50)\nc = httpx.Client(limits=l)\n', codes: ['PG304'], reference: ORIGINAL },
-  { name: 'Limits with keep-alive only', source: 'import httpx\nc = httpx.Client(limits=httpx.Limits(max_keepalive_connections=5))\n', codes: ['PG304'], reference: ORIGINAL },
-  { name: 'Limits with expiry only, in a transport', source: 'from httpx import HTTPTransport, Limits\nt = HTTPTransport(limits=Limits(keepalive_expiry=30))\n', codes: ['PG304'], reference: ORIGINAL },
+  // PG304: partial Limits; the safe fix writes the implicit values, the other restores client defaults:
+  // the fields the snippet sets stay, every other one is what `Client()` (or `HTTPTransport()`) itself gives its httpcore pool.
+  {
+    name: 'Limits through a variable',
+    source: 'import httpx\nl = httpx.Limits(max_connections=50)\nc = httpx.Client(limits=l)\n',
+    codes: ['PG304'],
+    reference: ORIGINAL,
+    targets: {
+      PG304: restoredLimits('import httpx\n_pool = httpx.Client()._transport._pool\nl = httpx.Limits(max_connections=50, max_keepalive_connections=_pool._max_keepalive_connections, keepalive_expiry=_pool._keepalive_expiry)\nc = httpx.Client(limits=l)\n'),
+    },
+  },
+  {
+    name: 'Limits with keep-alive only',
+    source: 'import httpx\nc = httpx.Client(limits=httpx.Limits(max_keepalive_connections=5))\n',
+    codes: ['PG304'],
+    reference: ORIGINAL,
+    targets: {
+      PG304: restoredLimits('import httpx\n_pool = httpx.Client()._transport._pool\nc = httpx.Client(limits=httpx.Limits(max_connections=_pool._max_connections, max_keepalive_connections=5, keepalive_expiry=_pool._keepalive_expiry))\n'),
+    },
+  },
+  {
+    name: 'Limits with expiry only, in a transport',
+    source: 'from httpx import HTTPTransport, Limits\nt = HTTPTransport(limits=Limits(keepalive_expiry=30))\n',
+    codes: ['PG304'],
+    reference: ORIGINAL,
+    targets: {
+      PG304: restoredLimits('from httpx import HTTPTransport, Limits\n_pool = HTTPTransport()._pool\nt = HTTPTransport(limits=Limits(max_connections=_pool._max_connections, max_keepalive_connections=_pool._max_keepalive_connections, keepalive_expiry=30))\n'),
+    },
+  },
   // PG201: removed names; the installed httpx cannot run the originals.
   {
     name: 'PoolLimits(soft_limit, hard_limit)',

@@ -4,7 +4,7 @@
  * request is sent). The expected configuration is never written here: it is what the ORIGINAL text
  * builds with the real library (ClientTimeout fields, a session's timeout and connector limits,
  * each request's timeout=), and a safe fix must build exactly that; a fix offered as not safe must
- * change it. Every fixed text must compile, and a second analysis of it must offer no fix for the
+ * change it, into exactly the intended target its fixture states. Every fixed text must compile, and a second analysis of it must offer no fix for the
  * same finding. The analysis assumes the installed aiohttp version.
  */
 import { test } from 'node:test';
@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../../server/src/core/analysis/analyze';
 import { AIOHTTP_FIX_FIXTURES } from '../../helpers/aiohttpFixFixtures';
 import { collectFixCases } from '../../helpers/fixFixtures';
-import { assertFixIsStable, assertKeepsOrChangesConfiguration } from '../../helpers/fixAssertions';
+import { assertFixIsStable, assertKeepsOrChangesConfiguration, targetRuns } from '../../helpers/fixAssertions';
 import { runPythonScript } from '../../helpers/python';
 
 type RunResult = {
@@ -37,10 +37,12 @@ test('every fix on the aiohttp fixtures keeps (or, if not safe, changes) what th
   const output = runPythonScript<RunOutput>('aiohttp_run_config.py', [
     ...AIOHTTP_FIX_FIXTURES.map((fixture) => ({ source: fixture.source, run: true })),
     ...cases.map((each) => ({ source: each.fixedText, run: true })),
+    ...targetRuns(cases),
   ]);
   assert.equal(output.version, version);
   const original = (index: number) => output.results[AIOHTTP_FIX_FIXTURES.indexOf(cases[index].fixture)];
   const ran = (index: number) => output.results[AIOHTTP_FIX_FIXTURES.length + index];
+  const target = (index: number) => output.results[AIOHTTP_FIX_FIXTURES.length + cases.length + index];
 
   await t.test('every original runs and builds aiohttp objects to compare', () => {
     AIOHTTP_FIX_FIXTURES.forEach((fixture, index) => {
@@ -55,7 +57,7 @@ test('every fix on the aiohttp fixtures keeps (or, if not safe, changes) what th
       const result = ran(index);
       assert.equal(result.compiles, true, `fixed text does not compile: ${result.error}\n${each.fixedText}`);
       assert.equal(result.error, null, `fixed text fails: ${result.error}\n${each.fixedText}`);
-      assertKeepsOrChangesConfiguration(each.fix, each.fixedText, original(index), result);
+      assertKeepsOrChangesConfiguration(each, original(index), result, target(index));
 
       await assertFixIsStable(each, options);
     });

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../../server/src/core/analysis/analyze';
 import { collectFixCases, type FixFixture } from '../../helpers/fixFixtures';
-import { assertFixIsStable, assertKeepsOrChangesConfiguration } from '../../helpers/fixAssertions';
+import { assertFixIsStable, assertKeepsOrChangesConfiguration, targetRuns } from '../../helpers/fixAssertions';
 import { runPythonScript } from '../../helpers/python';
 
 type RunResult = { readonly compiles: boolean; readonly error?: string | null; readonly objects?: Readonly<Record<string, unknown>>; readonly sent?: readonly unknown[] };
@@ -38,7 +38,11 @@ test('the keyword fix of a positional botocore Config builds the same Config wit
     }
   });
 
-  const output = runPythonScript<RunOutput>('botocore_run_config.py', [...FIXTURES.map((fixture) => ({ source: fixture.source, run: true })), ...cases.map((each) => ({ source: each.fixedText, run: true }))]);
+  const output = runPythonScript<RunOutput>('botocore_run_config.py', [
+    ...FIXTURES.map((fixture) => ({ source: fixture.source, run: true })),
+    ...cases.map((each) => ({ source: each.fixedText, run: true })),
+    ...targetRuns(cases),
+  ]);
   assert.equal(output.version, version);
 
   await t.test('every original runs and builds a Config to compare', () => {
@@ -53,7 +57,7 @@ test('the keyword fix of a positional botocore Config builds the same Config wit
     await t.test(each.label, async () => {
       const result = output.results[FIXTURES.length + index];
       assert.equal(result.error, null, `fixed text fails: ${result.error}\n${each.fixedText}`);
-      assertKeepsOrChangesConfiguration(each.fix, each.fixedText, output.results[FIXTURES.indexOf(each.fixture)], result);
+      assertKeepsOrChangesConfiguration(each, output.results[FIXTURES.indexOf(each.fixture)], result, output.results[FIXTURES.length + cases.length + index]);
       await assertFixIsStable(each, options);
     });
   }

@@ -3,7 +3,8 @@
  * and run under the real httpx of `/usr/bin/python3` (test/python/run_config.py; no request leaves
  * the process). The expected configuration is never written here: it is what the ORIGINAL text
  * builds with the real library (timeouts, the pool limits that reach httpcore, retries, TLS),
- * and a safe fix must build exactly that; a fix offered as not safe must change it. Only for
+ * and a safe fix must build exactly that; a fix offered as not safe must change it, into exactly
+ * the intended target its fixture states (the restored Limits are the ones `Client()` gives its pool). Only for
  * PG201, whose originals use names the installed httpx no longer has (PoolLimits, pool_limits=,
  * connect_timeout=), the FIXED code runs and is compared with the documented meaning of the old
  * API that each fixture states. Every fixed text must compile, and a second analysis of it must
@@ -15,7 +16,7 @@ import type { AnalysisOptions } from '../../../server/src/core/analysis/analyze'
 import { applyEdits } from '../../../server/src/core/fixes/fixAll';
 import { analyzeText } from '../../helpers/engine';
 import { collectFixCases, FIX_FIXTURES, type FixCase } from '../../helpers/fixFixtures';
-import { assertFixIsStable, assertKeepsOrChangesConfiguration } from '../../helpers/fixAssertions';
+import { assertFixIsStable, assertKeepsOrChangesConfiguration, targetRuns } from '../../helpers/fixAssertions';
 import { installedHttpxVersion, runPythonScript } from '../../helpers/python';
 
 type RunResult = {
@@ -74,11 +75,13 @@ test('every fix on the fixtures keeps (or, if not safe, changes) the configurati
     ...originals,
     ...cases.map((each) => ({ source: each.fixedText, run: false })),
     ...runnable.map((source) => ({ source, run: true })),
+    ...targetRuns(cases),
   ]);
   assert.equal(output.version, version);
   const originalResult = (each: FixCase) => output.results[FIX_FIXTURES.indexOf(each.fixture)];
   const compiled = (index: number) => output.results[originals.length + index];
   const ran = (index: number) => output.results[originals.length + cases.length + index];
+  const target = (index: number) => output.results[originals.length + 2 * cases.length + index];
 
   await t.test('every original the installed httpx can run builds objects with httpcore pool settings', () => {
     FIX_FIXTURES.forEach((fixture, index) => {
@@ -100,7 +103,7 @@ test('every fix on the fixtures keeps (or, if not safe, changes) the configurati
       if (reference.kind === 'original') {
         const original = originalResult(each);
         assert.equal(result.error, null, `fixed text fails: ${result.error}\n${each.fixedText}`);
-        assertKeepsOrChangesConfiguration(each.fix, each.fixedText, original, result);
+        assertKeepsOrChangesConfiguration(each, original, result, target(index));
       } else {
         // The original cannot run here; the expectation is the documented meaning of the old API: see `meaning`.
         assert.equal(result.error, null, `migrated text fails: ${result.error}\n${runnable[index]}`);
