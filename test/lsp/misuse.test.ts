@@ -1,8 +1,9 @@
 /**
  * The BUNDLED server under random edits and protocol misuse: fast-check drives didChange with
  * random edits of the fixture files and generated Python, each followed by requests at random
- * positions (past the end too) that must be answered within 1 s, and diagnostics that must stay
- * inside the document; `$/cancelRequest` is honoured on a request with long work ahead; a
+ * positions (past the end too) that must be answered (within the client's usual deadline, which
+ * tells a hang from an answer; how fast is measured by `npm run bench`), and diagnostics that must
+ * stay inside the document; `$/cancelRequest` is honoured on a request with long work ahead; a
  * `shutdown` that arrives while the server is busy still ends in a clean exit.
  */
 import { after, before, describe, test } from 'node:test';
@@ -12,8 +13,6 @@ import { CancellationTokenSource, LSPErrorCodes, ResponseError, type Diagnostic 
 import { LspTestClient, positionAt, rangeOf } from '../helpers/lspClient';
 import { fixtureTexts, generatedPython, relativeEdit, resolveEdit } from '../helpers/pythonArbitraries';
 import { assertProperty } from '../helpers/seed';
-
-const ANSWER_MS = 1_000;
 
 function assertInside(text: string, diagnostics: readonly Diagnostic[]): void {
   const lines = text.split(/\r\n|\r|\n/);
@@ -38,7 +37,7 @@ describe('bundled server: random edits and protocol misuse', () => {
   });
   after(() => client.dispose());
 
-  test('random edits: every request answered within 1 s, diagnostics inside the document', async () => {
+  test('random edits: every request answered, diagnostics inside the document', async () => {
     let documents = 0;
     await assertProperty(
       fc.asyncProperty(
@@ -54,8 +53,8 @@ describe('bundled server: random edits and protocol misuse', () => {
             await client.didChange(uri, ++version, [{ range: rangeOf(text, from, end), text: newText }]);
             text = text.slice(0, from) + newText + text.slice(end);
             const position = positionAt(text, Math.floor(where * text.length));
-            await client.request('textDocument/hover', { textDocument: { uri }, position }, ANSWER_MS);
-            await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }, ANSWER_MS);
+            await client.request('textDocument/hover', { textDocument: { uri }, position });
+            await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
           }
           assertInside(text, (await client.diagnostics(uri, version)).diagnostics);
           await client.didClose(uri);

@@ -1,9 +1,12 @@
 /**
  * PG601 is backed by the real libraries: each scenario of test/fixtures/concurrency-proof is
  * analysed (PG601 at its fan-out, with the numbers and the outcome in the message), then run under
- * /usr/bin/python3 against a local HTTP server that answers after 0.5 s, once as written (the
- * outcome the message names happens) and once with PG601's quick fix applied (it no longer happens,
- * and Pool Guide no longer warns).
+ * /usr/bin/python3 against a local HTTP server that holds every request until as many are open at
+ * once as the scenario starts (test/python/run_concurrency_scenario.py), once as written (the pool
+ * lets only some through: the server counts them, and the outcome the message names happens to the
+ * others) and once with PG601's quick fix applied (every request is open at once, all are answered,
+ * and Pool Guide no longer warns). Nothing depends on how fast the machine is: the server answers
+ * on a count, never after a delay, and the only durations are the scenarios' own timeouts.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -16,9 +19,16 @@ import { runPythonScript } from '../../helpers/python';
 import { repoRoot } from '../../helpers/repo';
 
 const SCENARIOS = path.join(repoRoot(), 'test', 'fixtures', 'concurrency-proof');
-const DELAY_SECONDS = 0.5;
 
-type Outcome = { readonly ok: number; readonly poolFull: number; readonly PoolTimeout?: number; readonly TimeoutError?: number };
+type Outcome = {
+  readonly ok: number;
+  readonly poolFull: number;
+  /** The most requests the server saw open at once. */
+  readonly concurrent: number;
+  readonly PoolTimeout?: number;
+  readonly ReadTimeout?: number;
+  readonly TimeoutError?: number;
+};
 
 async function scenario(name: string): Promise<{ text: string; finding: Finding; fixed: string }> {
   const text = fs.readFileSync(path.join(SCENARIOS, name), 'utf8');
@@ -32,42 +42,43 @@ async function scenario(name: string): Promise<{ text: string; finding: Finding;
   return { text, finding, fixed };
 }
 
-function run(source: string): Outcome {
-  return runPythonScript<Outcome>('run_concurrency_scenario.py', { source, delay: DELAY_SECONDS });
+/** Runs a scenario that starts `fanOut` requests at once; the server answers when that many are open. */
+function run(source: string, fanOut: number): Outcome {
+  return runPythonScript<Outcome>('run_concurrency_scenario.py', { source, fanOut });
 }
 
 test('httpx: 20 gathered tasks over max_connections=2 and pool=0.2 raise PoolTimeout, as PG601 says', async () => {
   const { text, finding, fixed } = await scenario('httpx_pool_timeout.py');
   assert.match(finding.message, /^20 tasks .* `max_connections` = 2 connections .* waits up to 0\.2 s for one, then raises `httpx\.PoolTimeout`\.$/);
   assert.match(finding.fixes[0].title, /changes behaviour/);
-  const before = run(text);
-  assert.equal(before.ok, 2, 'the two tasks that got a connection');
+  const before = run(text, 20);
+  assert.equal(before.concurrent, 2, 'two requests got a connection');
   assert.equal(before.PoolTimeout, 18, 'every other task waited 0.2 s for the pool and gave up');
-  assert.deepEqual(run(fixed), { ok: 20, PoolTimeout: 0, poolFull: 0 });
+  assert.deepEqual({ ok: before.ok, ReadTimeout: before.ReadTimeout }, { ok: 0, ReadTimeout: 2 }, 'the two connected ones were held by the server until their own read timeout');
+  assert.deepEqual(run(fixed, 20), { ok: 20, PoolTimeout: 0, ReadTimeout: 0, poolFull: 0, concurrent: 20 });
 });
 
 test('urllib3: 8 threads over maxsize=2 log "Connection pool is full", as PG601 says', async () => {
   const { text, finding, fixed } = await scenario('urllib3_pool_full.py');
   assert.match(finding.message, /^8 threads .* `maxsize` = 2 connections per host\. .*"Connection pool is full, discarding connection"/);
-  const before = run(text);
-  assert.equal(before.ok, 8, 'nothing fails: the extra connections are opened anyway');
-  assert.ok(before.poolFull > 0, `connections discarded: ${JSON.stringify(before)}`);
-  assert.deepEqual(run(fixed), { ok: 8, poolFull: 0 });
+  const before = run(text, 8);
+  assert.deepEqual(before, { ok: 8, poolFull: 6, concurrent: 8 }, 'all 8 connections are opened anyway, and the 6 the pool cannot keep are discarded');
+  assert.deepEqual(run(fixed, 8), { ok: 8, poolFull: 0, concurrent: 8 });
 });
 
 test('requests: 8 threads over pool_maxsize=2 log "Connection pool is full", as PG601 says', async () => {
   const { text, finding, fixed } = await scenario('requests_pool_full.py');
   assert.match(finding.message, /^8 threads .* `pool_maxsize` = 2 connections per host\. .*"Connection pool is full, discarding connection"/);
-  const before = run(text);
-  assert.equal(before.ok, 8);
-  assert.ok(before.poolFull > 0, `connections discarded: ${JSON.stringify(before)}`);
-  assert.deepEqual(run(fixed), { ok: 8, poolFull: 0 });
+  const before = run(text, 8);
+  assert.deepEqual(before, { ok: 8, poolFull: 6, concurrent: 8 }, 'all 8 connections are opened anyway, and the 6 the pool cannot keep are discarded');
+  assert.deepEqual(run(fixed, 8), { ok: 8, poolFull: 0, concurrent: 8 });
 });
 
 test('aiohttp: 20 gathered tasks over limit=2 wait inside the total timeout and time out, as PG601 says', async () => {
   const { text, finding, fixed } = await scenario('aiohttp_queue_timeout.py');
   assert.match(finding.message, /^20 tasks .* `limit` = 2 connections .* waits up to 3\.0 s for one \(the `total` deadline.*\), then raises `asyncio\.TimeoutError`\.$/);
-  const before = run(text);
-  assert.ok((before.TimeoutError ?? 0) > 0 && before.ok < 20, `queued tasks ran out of time: ${JSON.stringify(before)}`);
-  assert.deepEqual(run(fixed), { ok: 20, TimeoutError: 0, poolFull: 0 });
+  const before = run(text, 20);
+  assert.equal(before.concurrent, 2, 'only two requests ever got a connection');
+  assert.deepEqual({ ok: before.ok, TimeoutError: before.TimeoutError }, { ok: 0, TimeoutError: 20 }, 'the 18 queued tasks ran out of their total time waiting for a connection (and the two held ones with them)');
+  assert.deepEqual(run(fixed, 20), { ok: 20, TimeoutError: 0, poolFull: 0, concurrent: 20 });
 });
