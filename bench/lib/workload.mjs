@@ -1,6 +1,7 @@
 // The hover workload, the same for every language server: open a generated 10,000-line module
 // with 400 client constructions, time didOpen → first diagnostics, hovers on callees spread over
-// the file, hovers on blank lines (the floor), and a one-character edit followed at once by a hover.
+// the file, hovers on blank lines (the floor), and a one-character edit followed at once by a hover,
+// in the intact file and in the file broken by an unclosed call.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { deadline, stats, timed } from './lsp.mjs';
 import generated from './generatedModule.cjs';
@@ -65,5 +66,32 @@ export async function hoverWorkload(server, { uri, hovers, edits, strict }) {
     const final = await server.diagnostics(uri, version);
     if (final.params.diagnostics.length !== params.diagnostics.length) throw new Error('diagnostics changed after balanced edits');
   }
-  return { didOpenMs, diagnosticsCount: params.diagnostics.length, callee: stats(calleeSamples), floor: stats(floorSamples), edit: stats(editSamples) };
+
+  // The same edits while the file is broken, as it is most of the time while someone types: a new
+  // line `broken = httpx.Client(` left open at the middle of the module, one character typed or
+  // deleted after its `(`, then a hover on a callee above it at once. The line is removed afterwards.
+  const openLine = 'broken = httpx.Client(';
+  const lineStart = document.positionAt(text.indexOf('# filler 200.'));
+  const afterParen = { line: lineStart.line, character: openLine.length };
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: lineStart, end: lineStart }, text: `${openLine}\n` }] });
+  const above = callees.filter((position) => position.line < lineStart.line);
+  const brokenSamples = [];
+  for (let index = 0; index < edits; index++) {
+    const insert = index % 2 === 0;
+    const range = insert ? { start: afterParen, end: afterParen } : { start: afterParen, end: { ...afterParen, character: afterParen.character + 1 } };
+    const target = above[(index * 131) % above.length];
+    const { ms, result } = await timed(async () => {
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: insert ? 'x' : '' }] });
+      return hover(target);
+    });
+    if (strict && !result) throw new Error('hover after an edit of a broken file returned null');
+    brokenSamples.push(ms);
+  }
+  const removal = { start: lineStart, end: { line: lineStart.line + 1, character: 0 } };
+  await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: removal, text: '' }] });
+  if (strict) {
+    const final = await server.diagnostics(uri, version);
+    if (final.params.diagnostics.length !== params.diagnostics.length) throw new Error('diagnostics changed after the broken line was removed');
+  }
+  return { didOpenMs, diagnosticsCount: params.diagnostics.length, callee: stats(calleeSamples), floor: stats(floorSamples), edit: stats(editSamples), brokenEdit: stats(brokenSamples) };
 }

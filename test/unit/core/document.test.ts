@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ParsedDocument } from '../../../server/src/core/document';
-import { reparse } from '../../../server/src/core/syntax/parser';
+import { reparse, type SyntaxNode } from '../../../server/src/core/syntax/parser';
 import { analyzeText, testEngine } from '../../helpers/engine';
 import { REPO_ROOT } from '../../helpers/lspClient';
 
@@ -85,21 +85,25 @@ test('typing at the very top of a module keeps the findings a fresh parse has (a
   }
 });
 
-test('an incremental tree with an error is replaced by a fresh parse; an error-free one is kept', async () => {
+test('an incremental tree that reuses an error subtree is replaced by a fresh parse; others are kept, broken or not', async () => {
   const { parser } = await testEngine();
   let text = aiohttpFixture();
   let tree = parser.parse(text)!;
+  const kept: boolean[] = [];
   for (const change of TYPED_AT_THE_TOP) {
     parser.editTree(tree, text, change);
     text = text.slice(0, change.start) + change.newText + text.slice(change.end);
     const { tree: next, incremental } = reparse(parser, text, tree);
     const fresh = parser.parse(text)!;
-    assert.equal(incremental, false, 'the text has errors');
-    assert.equal(next!.rootNode.toString(), fresh.rootNode.toString());
+    assert.equal(next!.rootNode.hasError, true, 'the text has errors');
+    assert.equal(next!.rootNode.toString(), fresh.rootNode.toString(), JSON.stringify(change));
+    kept.push(incremental);
     fresh.delete();
     tree.delete();
     tree = next!;
   }
+  // The emoji's incremental parse reuses the broken expression recovered before it: that one is parsed afresh.
+  assert.deepEqual(kept, [true, true, false]);
   const fixed = { start: 0, end: text.indexOf('\n'), newText: '# typed' };
   parser.editTree(tree, text, fixed);
   const { tree: next, incremental } = reparse(parser, text.slice(fixed.end).replace(/^/, '# typed'), tree);
@@ -107,4 +111,45 @@ test('an incremental tree with an error is replaced by a fresh parse; an error-f
   assert.equal(next!.rootNode.hasError, false);
   tree.delete();
   next!.delete();
+});
+
+test('typing inside a call left open in the middle of a module stays incremental and equals a fresh parse', async () => {
+  const { parser } = await testEngine();
+  const lines = aiohttpFixture().split('\n');
+  const middle = lines.slice(0, lines.length >> 1).join('\n').length + 1;
+  const open = 'broken = aiohttp.ClientSession(';
+  let text = aiohttpFixture();
+  let tree = parser.parse(text)!;
+  const typed = [{ start: middle, end: middle, newText: `${open}\n` }, ...[...'timeout=5'].map((character, index) => ({ start: middle + open.length + index, end: middle + open.length + index, newText: character }))];
+  for (const [index, change] of typed.entries()) {
+    parser.editTree(tree, text, change);
+    text = text.slice(0, change.start) + change.newText + text.slice(change.end);
+    const { tree: next, incremental } = reparse(parser, text, tree);
+    const fresh = parser.parse(text)!;
+    assert.equal(next!.rootNode.hasError, true);
+    assert.equal(next!.rootNode.toString(), fresh.rootNode.toString(), `after ${index + 1} keystrokes`);
+    assert.equal(incremental, true, `keystroke ${index + 1} reparsed afresh`);
+    fresh.delete();
+    tree.delete();
+    tree = next!;
+  }
+  tree.delete();
+});
+
+test('the error node ids of a tree name its ERROR and its MISSING nodes', async () => {
+  const { parser } = await testEngine();
+  const tree = parser.parse('def f(:\n    pass\nx = [1, 2\n')!;
+  const ids = parser.errorNodeIds(tree);
+  const expected: number[] = [];
+  const visit = (node: SyntaxNode) => {
+    if (node.isError || node.isMissing) expected.push(node.id);
+    for (const child of node.children) if (child) visit(child);
+  };
+  visit(tree.rootNode);
+  assert.ok(expected.length >= 2, 'the text has both kinds');
+  assert.deepEqual([...ids].sort(), expected.sort());
+  const clean = parser.parse('x = 1\n')!;
+  assert.equal(parser.errorNodeIds(clean).size, 0);
+  tree.delete();
+  clean.delete();
 });

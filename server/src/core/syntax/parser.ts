@@ -6,6 +6,7 @@
  */
 import { Edit, Language, Parser, Query } from 'web-tree-sitter';
 import type { Node, Point, Tree } from 'web-tree-sitter';
+import { ERROR_NODE_TYPE, MISSING_QUERY } from './queries';
 
 export type SyntaxNode = Node;
 export type SyntaxTree = Tree;
@@ -43,6 +44,11 @@ export type PythonParser = {
   compileQuery(source: string): RunQuery;
   /** Where `newTree`, parsed from the edited `oldTree`, differs in structure from it (a token's text aside), in offsets of the new text. */
   changedRanges(oldTree: SyntaxTree, newTree: SyntaxTree): OffsetRange[];
+  /**
+   * The ids of the tree's ERROR and MISSING nodes, found once per tree and kept with it. Kept over
+   * edits too: an edit changes the ids of the nodes it touches only, and those are never reused.
+   */
+  errorNodeIds(tree: SyntaxTree): ReadonlySet<number>;
 };
 
 export async function createPythonParser(paths: WasmPaths): Promise<PythonParser> {
@@ -58,7 +64,20 @@ export async function createPythonParser(paths: WasmPaths): Promise<PythonParser
     });
     return tree ?? undefined;
   };
+  const missing = new Query(language, MISSING_QUERY);
+  const errorIds = new WeakMap<SyntaxTree, ReadonlySet<number>>();
   return {
+    errorNodeIds(tree) {
+      let ids = errorIds.get(tree);
+      if (!ids) {
+        const root = tree.rootNode;
+        // ERROR nodes by type (a walk inside the runtime, far cheaper than a query), MISSING ones by query.
+        const nodes = root.hasError ? [...root.descendantsOfType(ERROR_NODE_TYPE), ...missing.captures(root).map((capture) => capture.node)] : [];
+        ids = new Set(nodes.flatMap((node) => (node ? [node.id] : [])));
+        errorIds.set(tree, ids);
+      }
+      return ids;
+    },
     compileQuery(source) {
       const query = new Query(language, source);
       return (root, range) =>
@@ -85,17 +104,25 @@ export async function createPythonParser(paths: WasmPaths): Promise<PythonParser
 }
 
 /**
- * Parses `text` from `editedTree` (edited to match it): the incremental tree when it has no ERROR or
- * MISSING node, a fresh parse otherwise, since under error recovery an incremental reparse may reuse
- * subtrees recovered in another context and differ from a fresh parse of the same text (typing
- * `(` and an emoji at the top of a module once hid every finding below). `incremental` tells which
- * one it is: changed ranges only mean something for an incremental tree.
+ * Parses `text` from `editedTree` (edited to match it). The incremental tree is kept unless it
+ * reuses a subtree of the old tree that contains an ERROR or MISSING node: such a subtree was
+ * recovered in the old text's context, and reused in the new one it may differ from what a fresh
+ * parse recovers (typing `(` and an emoji at the top of a module once hid every finding below), so
+ * the text is then parsed afresh. A reused subtree is shared by both trees, and so are the error
+ * nodes inside it: the trees share an error node id exactly when an error subtree was reused.
+ * Typing inside a broken statement thus stays incremental. `incremental` tells which one it is:
+ * changed ranges only mean something for an incremental tree.
  */
 export function reparse(parser: PythonParser, text: string, editedTree: SyntaxTree): { tree: SyntaxTree | undefined; incremental: boolean } {
   const tree = parser.parse(text, editedTree);
   if (!tree?.rootNode.hasError) return { tree, incremental: tree !== undefined };
-  tree.delete();
-  return { tree: parser.parse(text), incremental: false };
+  const before = parser.errorNodeIds(editedTree);
+  for (const id of parser.errorNodeIds(tree)) {
+    if (!before.has(id)) continue;
+    tree.delete();
+    return { tree: parser.parse(text), incremental: false };
+  }
+  return { tree, incremental: true };
 }
 
 function pointAt(text: string, offset: number): Point {
