@@ -28,6 +28,12 @@ export type Catalog = {
    * analysis can follow to a callable (`from urllib3.exceptions import HTTPError`).
    */
   knowsPath(qualifiedName: string): boolean;
+  /**
+   * True when a catalogued method (a callable with a receiver) has this name (`get`, `mount`,
+   * `with_options`): a call of any other method is no catalogued call, whatever its receiver is,
+   * so the receiver need not be evaluated.
+   */
+  hasMethod(name: string): boolean;
 };
 
 export function createCatalog(libraries: readonly LibrarySpec[]): Catalog {
@@ -49,11 +55,13 @@ export function createCatalog(libraries: readonly LibrarySpec[]): Catalog {
   for (const qualifiedName of byQualifiedName.keys()) {
     for (let end = qualifiedName.length; end !== -1; end = qualifiedName.lastIndexOf('.', end - 1)) paths.add(qualifiedName.slice(0, end));
   }
+  const methods = new Set(libraries.flatMap((library) => library.callables.filter((callable) => callable.receiver).map((callable) => callable.name)));
   return {
     libraries,
     lookup: (qualifiedName) => byQualifiedName.get(qualifiedName),
     config: (library, id) => library.configs.find((config) => config.id === id),
     knowsPath: (qualifiedName) => paths.has(qualifiedName),
+    hasMethod: (name) => methods.has(name),
   };
 }
 

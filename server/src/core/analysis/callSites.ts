@@ -114,8 +114,9 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
     const object = callee.childForFieldName(FieldName.object);
     const method = callee.childForFieldName(FieldName.attribute)?.text;
     if (!object || !method) return undefined;
-    const value = evaluate(object, evaluation).value;
-    if (value.kind === 'call') {
+    // Evaluating a receiver may read other modules of the workspace: only for a catalogued method's name.
+    const value = ctx.catalog.hasMethod(method) ? evaluate(object, evaluation).value : undefined;
+    if (value?.kind === 'call') {
       const qualified = `${ownerName(value.call)}.${method}`;
       const entry = ctx.catalog.lookup(qualified);
       return entry?.callable.receiver ? { entry, qualified, style: { kind: 'method', receiver: value.call }, receiver: value.call } : undefined;
