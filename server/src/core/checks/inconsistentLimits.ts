@@ -3,7 +3,7 @@
  * pool with no room for a connection, by the constraints the catalog gives each config object.
  */
 import type { FieldConstraint } from '../../catalog/schema';
-import { configOfObjectCall, type FieldValue } from '../config/effective';
+import type { FieldValue } from '../config/effective';
 import type { BoundCall, Finding, TextSpan } from '../types';
 import { finding, type Check } from './context';
 
@@ -11,7 +11,7 @@ export const inconsistentLimits: Check = (ctx) => {
   const findings: Finding[] = [];
   for (const call of ctx.calls) {
     if (!call.callable.builds) continue;
-    const effective = configOfObjectCall(call, ctx.catalog);
+    const effective = ctx.configs.ofObjectCall(call);
     for (const constraint of effective?.config.constraints ?? []) {
       const problem = violation(constraint, effective!.fields);
       if (problem) findings.push(finding('PG402', call, spanOf(problem.field, call), problem.message));

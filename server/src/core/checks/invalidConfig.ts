@@ -8,7 +8,6 @@
  */
 import type { ConfigSpec } from '../../catalog/schema';
 import { nameStatusAt, scalarReadingAt } from '../../catalog/versions';
-import { configOfObjectCall } from '../config/effective';
 import { referenceTo } from '../fixes/importStyle';
 import type { BoundArg, BoundCall, Finding, Fix } from '../types';
 import { finding, textOf, type Check, type CheckContext } from './context';
@@ -26,7 +25,7 @@ export const invalidConfig: Check = (ctx) => {
     if (!call.callable.builds) continue;
     // A call that uses removed names fails for that reason first; PG201 reports it and migrates it.
     if (call.args.some((arg) => arg.param && nameStatusAt(call.version, arg.param.since, arg.param.lifecycle) === 'removed')) continue;
-    const effective = configOfObjectCall(call, ctx.catalog);
+    const effective = ctx.configs.ofObjectCall(call);
     const invalid = effective?.fields.find((field) => field.origin.kind === 'invalid');
     if (!invalid || invalid.origin.kind !== 'invalid') continue;
     const message = `\`${textOf(ctx, call.span).replace(/\s+/g, ' ')}\` fails when it runs: ${invalid.origin.error}`;

@@ -11,7 +11,7 @@ import type { Check } from './context';
 import { clientWords, concurrencyWords, excess, poolWords, unitWord } from './concurrencyWords';
 
 export const poolSmallerThanConcurrency: Check = (ctx) => ctx.concurrentUses.flatMap((use) => {
-  const capacity = capacityOfUse(use, ctx.calls, ctx.catalog);
+  const capacity = capacityOfUse(use, ctx.calls, ctx.configs);
   if (capacity.kind !== 'queue' && capacity.kind !== 'soft') return [];
   const over = excess(use.concurrency, capacity.cap);
   if (!over) return [];

@@ -4,7 +4,6 @@
  * where the catalog says that turns every limit off.
  */
 import { scalarReadingAt } from '../../catalog/versions';
-import { configOfObjectCall } from '../config/effective';
 import type { BoundArg, BoundCall, Finding } from '../types';
 import { calleeText, finding, type Check, type CheckContext } from './context';
 
@@ -37,7 +36,7 @@ function noneFinding(ctx: CheckContext, call: BoundCall, arg: BoundArg): Finding
 /** `ClientTimeout()` / `ClientTimeout(total=None)`: a config whose every field ends up None, where that means no limit at all. */
 function allNoneObject(ctx: CheckContext, call: BoundCall): Finding | undefined {
   if (!call.callable.builds || call.splats.length > 0) return undefined;
-  const effective = configOfObjectCall(call, ctx.catalog);
+  const effective = ctx.configs.ofObjectCall(call);
   if (!effective?.config.allNoneDisablesAll || !effective.fields.every((field) => field.value === null)) return undefined;
   const fields = effective.fields.map((field) => field.field.name).join(', ');
   const message = `${calleeText(ctx, call)}(...) leaves every field None (${fields}), which turns every timeout off: a stalled server or a full pool makes a request wait forever.`;

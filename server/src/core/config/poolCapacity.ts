@@ -4,13 +4,13 @@
  * cap unless a flag blocks (`softCapUnless`) on the client itself or on the adapter that serves the
  * request's URL (`defaultPool` and the adapters mounted on it), or no limit at all.
  */
-import type { Catalog } from '../../catalog';
 import type { CallableSpec, ParamSpec, PoolWait } from '../../catalog/schema';
 import { defaultAt } from '../../catalog/versions';
 import type { ConcurrentUse } from '../analysis/concurrency/types';
 import type { BoundCall, TextSpan } from '../types';
 import { parseDefault } from './defaults';
-import { configsOfCall, type EffectiveConfig } from './effective';
+import type { EffectiveConfigs } from './configQueries';
+import type { EffectiveConfig } from './effective';
 
 /** Where a fix that raises the pool writes: over a number, or a new keyword before the closing parenthesis. */
 export type CapEdit = { readonly kind: 'replace'; readonly span: TextSpan } | { readonly kind: 'insert'; readonly offset: number; readonly keyword: string; readonly first: boolean };
@@ -24,14 +24,14 @@ export type PoolCapacity =
   | { readonly kind: 'unknown'; readonly reason: string };
 
 /** The pool a client's requests (`requests`, bound calls sent through it) go through. */
-export function poolCapacity(client: BoundCall, requests: readonly BoundCall[], calls: readonly BoundCall[], catalog: Catalog): PoolCapacity {
+export function poolCapacity(client: BoundCall, requests: readonly BoundCall[], calls: readonly BoundCall[], configs: EffectiveConfigs): PoolCapacity {
   const poolWait = client.callable.poolWait;
-  if (poolWait) return queueCapacity(client, poolWait, catalog);
-  if (client.callable.poolSize) return configSizedCapacity(client, client.callable.poolSize, catalog);
+  if (poolWait) return queueCapacity(client, poolWait, configs);
+  if (client.callable.poolSize) return configSizedCapacity(client, client.callable.poolSize, configs);
   const own = softCapParam(client.callable);
   if (own) return softCapacity(client, own, client);
   const pool = client.callable.defaultPool;
-  const adapter = pool && catalog.lookup(`${client.library.modules[0]}.${pool.callable}`)?.callable;
+  const adapter = pool && configs.catalog.lookup(`${client.library.modules[0]}.${pool.callable}`)?.callable;
   const adapterParam = adapter && softCapParam(adapter);
   if (!pool || !adapter || !adapterParam) return { kind: 'unknown', reason: 'the catalog does not say how its pool is sized' };
   const mounts = calls.filter((call) => call.receiver === client && call.callable.name === pool.mountMethod);
@@ -53,25 +53,25 @@ export function poolCapacity(client: BoundCall, requests: readonly BoundCall[], 
 }
 
 /** The pool of the client a concurrent use shares, judged by the requests its tasks send. */
-export function capacityOfUse(use: ConcurrentUse, calls: readonly BoundCall[], catalog: Catalog): PoolCapacity {
+export function capacityOfUse(use: ConcurrentUse, calls: readonly BoundCall[], configs: EffectiveConfigs): PoolCapacity {
   const requests = calls.filter((call) => use.requests.some((span) => span.start === call.span.start && span.end === call.span.end));
-  return poolCapacity(use.client, requests, calls, catalog);
+  return poolCapacity(use.client, requests, calls, configs);
 }
 
-function queueCapacity(client: BoundCall, poolWait: PoolWait, catalog: Catalog): PoolCapacity {
+function queueCapacity(client: BoundCall, poolWait: PoolWait, configs: EffectiveConfigs): PoolCapacity {
   const multiplexed = poolWait.multiplexedBy ? client.args.find((arg) => arg.param?.name === poolWait.multiplexedBy)?.expr.value : undefined;
   if (multiplexed && !(multiplexed.kind === 'bool' && !multiplexed.value)) return { kind: 'unknown', reason: `\`${poolWait.multiplexedBy}\` may carry many requests on one connection` };
-  const configs = configsOfCall(client, catalog);
-  const field = configs.flatMap((config) => config.fields).find((candidate) => candidate.field.name === poolWait.capField);
+  const ofClient = configs.ofCall(client);
+  const field = ofClient.flatMap((config) => config.fields).find((candidate) => candidate.field.name === poolWait.capField);
   if (!field || field.value === undefined) return { kind: 'unknown', reason: field?.origin.kind === 'unknown' ? field.origin.reason : `\`${poolWait.capField}\` is not known here` };
   if (field.value === null || (field.value === 0 && field.field.zeroMeans)) return { kind: 'unlimited', why: `\`${poolWait.capField}\` is ${field.value === null ? 'None' : '0'}: ${field.field.zeroMeans ?? field.field.noneMeans}` };
   const edit: CapEdit | undefined = field.origin.kind === 'explicit' && field.via.length === 0 ? { kind: 'replace', span: field.origin.span } : undefined;
-  return { kind: 'queue', cap: field.value, capName: poolWait.capField, poolWait, configs, edit };
+  return { kind: 'queue', cap: field.value, capName: poolWait.capField, poolWait, configs: ofClient, edit };
 }
 
 /** A soft cap read from a config field (botocore's `max_pool_connections`): its value, or the client's default. */
-function configSizedCapacity(client: BoundCall, poolSize: NonNullable<CallableSpec['poolSize']>, catalog: Catalog): PoolCapacity {
-  const field = configsOfCall(client, catalog).flatMap((config) => config.fields).find((candidate) => candidate.field.name === poolSize.field);
+function configSizedCapacity(client: BoundCall, poolSize: NonNullable<CallableSpec['poolSize']>, configs: EffectiveConfigs): PoolCapacity {
+  const field = configs.ofCall(client).flatMap((config) => config.fields).find((candidate) => candidate.field.name === poolSize.field);
   if (typeof field?.value !== 'number') return { kind: 'unknown', reason: field?.origin.kind === 'unknown' ? field.origin.reason : `\`${poolSize.field}\` is not known here` };
   const edit: CapEdit | undefined = field.origin.kind === 'explicit' && field.via.length === 0 ? { kind: 'replace', span: field.origin.span } : undefined;
   return { kind: 'soft', cap: field.value, capName: poolSize.field, scope: poolSize.scope, whenFull: poolSize.whenFull, blocking: false, owner: client, edit };
