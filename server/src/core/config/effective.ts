@@ -52,6 +52,8 @@ export type EffectiveConfig = {
   readonly fields: readonly FieldValue[];
   /** Set when the fields come from a transport passed in place of the client's own pool. */
   readonly fromTransport?: BoundCall;
+  /** For a config that is "one of" several (`Timeout(5) if fast else Timeout(60)`): each path's config, whose fields `fields` joins. */
+  readonly paths?: readonly EffectiveConfig[];
 };
 
 /** Which library and version a config is read for, and how the parameter reads a bare number or None there. */
@@ -212,7 +214,7 @@ function configFromExpr(expr: Expr, config: ConfigSpec, configs: EffectiveConfig
     via.length === 0 ? effective : { ...effective, fields: effective.fields.map((field) => withWhere({ ...field, via: [...via, ...field.via], ...(definedIn ? { definedIn } : {}) }, expr)) };
   if (value.kind === 'oneOf') {
     const each = value.alternatives.map((alternative) => configFromExpr(alternative, config, configs, context));
-    return withVia({ config, fields: config.fields.map((field, index) => joinFields(field, each.map((effective) => effective.fields[index]))) });
+    return withVia({ config, fields: config.fields.map((field, index) => joinFields(field, each.map((effective) => effective.fields[index]))), paths: each });
   }
   if (value.kind === 'parameter') {
     const fallback = value.default && configFromExpr(value.default, config, configs, context);

@@ -10,7 +10,8 @@ import type { ConcurrentUse } from '../analysis/concurrency/types';
 import type { BoundCall, TextSpan } from '../types';
 import { parseDefault } from './defaults';
 import type { EffectiveConfigs } from './configQueries';
-import type { EffectiveConfig } from './effective';
+import type { EffectiveConfig, FieldValue } from './effective';
+import { fieldPaths } from './paths';
 
 /** Where a fix that raises the pool writes: over a number, or a new keyword before the closing parenthesis. */
 export type CapEdit = { readonly kind: 'replace'; readonly span: TextSpan } | { readonly kind: 'insert'; readonly offset: number; readonly keyword: string; readonly first: boolean };
@@ -58,11 +59,36 @@ export function capacityOfUse(use: ConcurrentUse, calls: readonly BoundCall[], c
   return poolCapacity(use.client, requests, calls, configs);
 }
 
+/**
+ * The pool of a concurrent use on each path, when its queueing cap is "one of" several values
+ * (`Limits(max_connections=5) if fast else Limits(max_connections=8)`); else the one capacity.
+ * Undefined when some path's pool is not known.
+ */
+export function capacityPathsOfUse(use: ConcurrentUse, calls: readonly BoundCall[], configs: EffectiveConfigs): readonly PoolCapacity[] | undefined {
+  const capacity = capacityOfUse(use, calls, configs);
+  const poolWait = use.client.callable.poolWait;
+  const field = poolWait && capField(use.client, poolWait, configs);
+  if (capacity.kind !== 'unknown' || !poolWait || field?.origin.kind !== 'one-of' || multiplexedReason(use.client, poolWait)) return [capacity];
+  const each = fieldPaths(field).map((path) => queueFromField(path, poolWait, configs.ofCall(use.client)));
+  return each.every((path) => path.kind === 'queue' || path.kind === 'unlimited') ? each : undefined;
+}
+
 function queueCapacity(client: BoundCall, poolWait: PoolWait, configs: EffectiveConfigs): PoolCapacity {
+  const multiplexed = multiplexedReason(client, poolWait);
+  return multiplexed ? { kind: 'unknown', reason: multiplexed } : queueFromField(capField(client, poolWait, configs), poolWait, configs.ofCall(client));
+}
+
+function multiplexedReason(client: BoundCall, poolWait: PoolWait): string | undefined {
   const multiplexed = poolWait.multiplexedBy ? client.args.find((arg) => arg.param?.name === poolWait.multiplexedBy)?.expr.value : undefined;
-  if (multiplexed && !(multiplexed.kind === 'bool' && !multiplexed.value)) return { kind: 'unknown', reason: `\`${poolWait.multiplexedBy}\` may carry many requests on one connection` };
-  const ofClient = configs.ofCall(client);
-  const field = ofClient.flatMap((config) => config.fields).find((candidate) => candidate.field.name === poolWait.capField);
+  return multiplexed && !(multiplexed.kind === 'bool' && !multiplexed.value) ? `\`${poolWait.multiplexedBy}\` may carry many requests on one connection` : undefined;
+}
+
+function capField(client: BoundCall, poolWait: PoolWait, configs: EffectiveConfigs): FieldValue | undefined {
+  return configs.ofCall(client).flatMap((config) => config.fields).find((candidate) => candidate.field.name === poolWait.capField);
+}
+
+/** A queueing pool capped by this field's value (unknown when the value is not known here). */
+function queueFromField(field: FieldValue | undefined, poolWait: PoolWait, ofClient: readonly EffectiveConfig[]): PoolCapacity {
   if (!field || field.value === undefined) return { kind: 'unknown', reason: field?.origin.kind === 'unknown' ? field.origin.reason : `\`${poolWait.capField}\` is not known here` };
   if (field.value === null || (field.value === 0 && field.field.zeroMeans)) return { kind: 'unlimited', why: `\`${poolWait.capField}\` is ${field.value === null ? 'None' : '0'}: ${field.field.zeroMeans ?? field.field.noneMeans}` };
   const edit: CapEdit | undefined = field.origin.kind === 'explicit' && field.via.length === 0 ? { kind: 'replace', span: field.origin.span } : undefined;
