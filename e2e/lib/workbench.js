@@ -144,4 +144,27 @@ async function fileBecomes(file, expected, timeout = 10000) {
   }
 }
 
-module.exports = { EDITOR, launchBrowser, screen, until, untilLine, openFile, wordCenter, readHover, fileBecomes };
+/**
+ * Puts the caret on `word` of the visible line that holds `context`, opens the quick-fix menu
+ * (Ctrl+.) and applies the fix titled `title`, moving the focus down to it. Returns the menu's
+ * rows (their aria-labels) as they were when the menu opened; with `screenshot`, the menu is
+ * saved there first.
+ */
+async function applyQuickFix(page, { context, word, title, screenshot }) {
+  const { x, y } = await wordCenter(page, context, word);
+  await page.mouse.click(x, y);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Period');
+  const rows = page.locator('.action-widget .monaco-list-row');
+  await until(page, 'quick-fix menu row', rows.filter({ hasText: title }));
+  if (screenshot) await page.screenshot({ path: screenshot });
+  const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const focused = page.locator('.action-widget .monaco-list-row.focused');
+  for (let i = 0; i < labels.length && !(await focused.getAttribute('aria-label')).startsWith(title); i++) await page.keyboard.press('ArrowDown');
+  const chosen = await focused.getAttribute('aria-label');
+  if (!chosen.startsWith(title)) throw new Error(`quick-fix menu: no row could be focused that starts with ${JSON.stringify(title)}; rows: ${JSON.stringify(labels)}`);
+  await page.keyboard.press('Enter');
+  return labels;
+}
+
+module.exports = { EDITOR, launchBrowser, screen, until, untilLine, openFile, wordCenter, readHover, fileBecomes, applyQuickFix };

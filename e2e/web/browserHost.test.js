@@ -15,7 +15,7 @@ const path = require('path');
 const paths = require('../lib/paths');
 const { startCodeServer } = require('../lib/codeServer');
 const { copyExamples } = require('../lib/workspace');
-const { launchBrowser, until, openFile, wordCenter, untilLine, readHover, fileBecomes } = require('../lib/workbench');
+const { launchBrowser, until, openFile, wordCenter, untilLine, readHover, fileBecomes, applyQuickFix } = require('../lib/workbench');
 const { HTTPX_DEFAULTS, seconds, clientsFacts } = require('../lib/fixtures');
 
 const pkg = JSON.parse(fs.readFileSync(path.join(paths.repo, 'package.json'), 'utf8'));
@@ -124,16 +124,7 @@ for (const host of ['web worker', 'node']) {
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'PG101' }).filter({ hasText: `[Ln ${clients.tuple.line}, ` });
       await until(page, `Problems row PG101 at line ${clients.tuple.line}`, row);
-      const { x, y } = await wordCenter(page, clients.tuple.text, clients.tuple.connect);
-      await page.mouse.click(x, y);
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+Period');
-      const title = `Name the timeout phases: \`${clients.timeoutFix}\``;
-      const rows = page.locator('.action-widget .monaco-list-row');
-      await until(page, 'quick-fix menu row', rows.filter({ hasText: title }));
-      const focused = page.locator('.action-widget .monaco-list-row.focused');
-      for (let i = 0; i < 20 && !(await focused.getAttribute('aria-label')).startsWith(title); i++) await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
+      await applyQuickFix(page, { context: clients.tuple.text, word: clients.tuple.connect, title: `Name the timeout phases: \`${clients.timeoutFix}\`` });
       await untilLine(page, 'fixed line in the editor', clients.tuple.text.replace(clients.tuple.tuple, clients.timeoutFix));
       await page.keyboard.press('Control+s');
       await fileBecomes(clients.file, clients.fixedText);

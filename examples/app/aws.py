@@ -12,3 +12,6 @@ FAST = Config(connect_timeout=2, read_timeout=10, max_pool_connections=50, retri
 s3 = boto3.client("s3", config=FAST)
 queue = boto3.Session(profile_name="worker").client("sqs", config=FAST.merge(Config(read_timeout=25)))
 table = boto3.resource("dynamodb")
+
+# A preset: connect timeout 3.1 s and the standard retry mode, unless the code says otherwise.
+regional = boto3.client("s3", config=Config(defaults_mode="standard", read_timeout=30))

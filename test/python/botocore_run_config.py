@@ -2,7 +2,8 @@
 
 Reads a JSON list of {"source": str, "run": bool} on stdin. For each: compiles the text; when
 "run" is true, executes it and describes every module-level botocore Config (each option of
-OPTION_DEFAULTS, and which ones were given) and every boto3/botocore client (its meta.config).
+OPTION_DEFAULTS, and which ones were given) and every boto3/botocore client (its meta.config, and
+what it runs with: the connect timeout, the retry mode and the attempts of its retry handler).
 No AWS file is read (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE point nowhere, the credentials
 are fake and instance metadata is off) and nothing is sent: sockets refuse to connect. Exits 2 when botocore is missing.
 """
@@ -33,12 +34,26 @@ def describe_config(config):
     return {"type": "Config", "options": options, "given": sorted(config._user_provided_options)}
 
 
+def attempts_in_all(client):
+    """The attempts (the first included) of the retry handler registered on the client: legacy or standard/adaptive."""
+    service = client.meta.service_model.service_id.hyphenize()
+    for handler in client.meta.events._emitter._handlers.prefix_search(f"needs-retry.{service}"):
+        owner = getattr(handler, "__self__", handler)
+        legacy = getattr(getattr(owner, "_checker", None), "_max_attempts", None)
+        policy = getattr(owner, "_retry_policy", None)
+        standard = getattr(getattr(getattr(policy, "_retry_checker", None), "_max_attempts_checker", None), "_max_attempts", None)
+        if legacy is not None or standard is not None:
+            return legacy if legacy is not None else standard
+    return None
+
+
 def describe(value):
     if isinstance(value, Config):
         return describe_config(value)
     meta = getattr(value, "meta", None)
     if isinstance(getattr(meta, "config", None), Config):
-        return {"type": "client", "config": describe_config(meta.config)}
+        runs = {"connect_timeout": meta.config.connect_timeout, "mode": meta.config.retries["mode"], "attempts": attempts_in_all(value)}
+        return {"type": "client", "config": describe_config(meta.config), "runs": runs}
     return None
 
 

@@ -48,6 +48,7 @@ def describe(obj):
             "type": type(obj).__name__,
             "timeout": describe(obj.timeout),
             "max_redirects": obj.max_redirects,
+            "follow_redirects": obj.follow_redirects,
             "trust_env": obj.trust_env,
             "transport": describe(obj._transport),
         }

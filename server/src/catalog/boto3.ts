@@ -28,8 +28,6 @@ function params(source: Source): ParamSpec[] {
     meaning: "Timeouts, pool size and retries of the client (a botocore Config); without it, botocore's defaults.",
     config: 'botocore.Config',
     omittedFields: [{ versions: {}, values: { connect_timeout: 60, read_timeout: 60, max_pool_connections: 10 }, source: BOTOCORE_DEFAULTS }],
-    setOutsideCode:
-      '`AWS_RETRY_MODE` / `AWS_MAX_ATTEMPTS` in the environment, or `retry_mode` / `max_attempts` in the AWS config file (`~/.aws/config`), set the retries when the Config does not (else legacy mode: up to 5 attempts for most services).',
     source,
   };
   return [...leading, config];

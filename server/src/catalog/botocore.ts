@@ -5,6 +5,7 @@
  * 1.31.0, 1.42.79), so a positional call means different options on different releases. Facts
  * read at the release tags in each `source`. Data only.
  */
+import { BOTOCORE_DEFAULTS_MODE, BOTOCORE_RETRIES } from './botocoreRetries';
 import type { CallableSpec, ConfigSpec, LibrarySpec, ParamSpec, PositionalOrder, Source } from './schema';
 
 const REPO = 'boto/botocore';
@@ -61,7 +62,7 @@ const SPECIAL: Readonly<Record<string, Omit<ParamSpec, 'name' | 'source'>>> = {
     default: 'DEFAULT_TIMEOUT',
     unit: 'seconds',
     type: 'float | int',
-    meaning: "Seconds to wait for a connection; with a `defaults_mode` other than legacy the default comes from that mode (e.g. 'standard': 3.1 s).",
+    meaning: "Seconds to wait for a connection; when the Config names a `defaults_mode` other than legacy, that preset's value is the default ('standard' and 'cross-region' 3.1 s, 'in-region' 1.1 s, 'mobile' 30 s).",
     effectiveDefault: { value: 60, text: '60 s (DEFAULT_TIMEOUT)' },
   },
   read_timeout: { default: 'DEFAULT_TIMEOUT', unit: 'seconds', type: 'float | int', meaning: 'Seconds to wait for data on an open connection.', effectiveDefault: { value: 60, text: '60 s (DEFAULT_TIMEOUT)' } },
@@ -76,13 +77,11 @@ const SPECIAL: Readonly<Record<string, Omit<ParamSpec, 'name' | 'source'>>> = {
     default: 'None',
     unit: 'retries',
     type: 'dict',
-    meaning: "Retry settings: `mode` ('legacy', 'standard', 'adaptive') and `max_attempts` / `total_max_attempts`.",
-    effectiveDefault: { value: null, text: "None: the mode and attempts from the environment or the AWS config file, else legacy (up to 5 attempts for most services; 'standard' makes 3)" },
-    setOutsideCode:
-      '`AWS_RETRY_MODE` / `AWS_MAX_ATTEMPTS` in the environment, or `retry_mode` / `max_attempts` in the AWS config file (`~/.aws/config`), set the retries when `retries=` does not: the values here may not be the ones that run.',
+    meaning: "Retry settings: `mode` ('legacy', 'standard', 'adaptive'), and `max_attempts` (retries after the first attempt) or `total_max_attempts` (every attempt; wins over `max_attempts`).",
+    effectiveDefault: { value: null, text: "None: the mode and attempts from the environment or `~/.aws/config`, else the `defaults_mode` preset's mode, else legacy; legacy makes 5 attempts in all (dynamodb 10), standard and adaptive 3" },
   },
   tcp_keepalive: { default: 'None', unit: 'none', type: 'bool', meaning: 'Turn on TCP keep-alive probes on the sockets (None: the `tcp_keepalive` setting of the AWS config file, else off).' },
-  defaults_mode: { default: 'None', unit: 'none', type: 'str', meaning: "A preset of defaults ('legacy', 'standard', 'in-region', 'cross-region', 'mobile', 'auto'); anything but legacy changes the connect timeout default." },
+  defaults_mode: { default: 'None', unit: 'none', type: 'str', meaning: "A preset of defaults: 'legacy' (none), 'standard', 'in-region', 'cross-region', 'mobile' (each makes 'standard' the default retry mode and sets the connect timeout default), or 'auto' (one of in-region, cross-region, standard, chosen at run time); None: `AWS_DEFAULTS_MODE` or `~/.aws/config`, else legacy." },
 };
 
 const ENDPOINT_CONSTANTS = at(NEWEST, 'botocore/endpoint.py', 39);
@@ -130,6 +129,8 @@ export const BOTOCORE_CONFIG: ConfigSpec = {
     { name: 'read_timeout', unit: 'seconds', meaning: 'Seconds to wait for data on an open connection.', noneMeans: 'no limit' },
     { name: 'max_pool_connections', unit: 'connections', meaning: 'The most connections kept in the pool.', noneMeans: 'rejected' },
   ],
+  retries: BOTOCORE_RETRIES,
+  defaultsMode: BOTOCORE_DEFAULTS_MODE,
   docs: DOCS,
 };
 

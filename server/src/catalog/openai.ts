@@ -31,6 +31,8 @@ const facts: HttpxSdkFacts = {
   underlyingModules: [
     { versions: { until: '3.0.0' }, module: 'httpx', source: at('2.54.0', BASE, 869) },
     { versions: { from: '3.0.0' }, module: 'httpx2', source: at('3.0.0', BASE, 874) },
+    // 3.x still accepts a plain httpx client (`is_legacy_httpx_sync_client` / `_async_client` in src/openai/_httpx2.py), with httpx's pool and redirects.
+    { versions: { from: '3.0.0' }, module: 'httpx', source: at('3.0.0', BASE, 938) },
   ],
   underlyingFollowRedirects: { versions: {}, default: 'False', source: { repo: 'encode/httpx', tag: '0.28.1', path: 'httpx/_client.py', line: 639 } },
   httpClientDocs: at(NEWEST, 'src/openai/_client.py', 170),

@@ -1,8 +1,9 @@
 /**
  * The shape of library knowledge. Every library is one object literal of these types; the
  * analysis and the checks read only these fields and never name a library themselves.
- * Must stay plain data: no functions, no imports beyond this file.
+ * Must stay plain data: no functions, no imports beyond the schema files.
  */
+import type { DefaultsModeOption, RetryOption } from './retrySchema';
 
 /** Where a fact was read: a public repository, a release tag, a file and (when known) a line. */
 export type Source = {
@@ -114,8 +115,6 @@ export type ParamSpec = {
    * default), else `omittedFields`.
    */
   readonly fromWrappedClientUnless?: readonly VersionedFields[];
-  /** Something outside the code that sets this when the code does not (environment variables, a config file), in a sentence. */
-  readonly setOutsideCode?: string;
   /** A size that is only a soft cap unless this sibling flag is true: beyond it, extra connections are opened and discarded. */
   readonly softCapUnless?: {
     readonly param: string;
@@ -180,7 +179,7 @@ export type WrappedClient = {
   readonly param: string;
   /** The SDK's own client class (same library) that the SDK builds when `param` is omitted. */
   readonly defaultClient: string;
-  /** The modules whose plain clients the parameter accepts, by version of the SDK (httpx, then httpx2). */
+  /** The modules whose plain clients the parameter accepts, by version of the SDK (httpx, then httpx2 and httpx); the first in range is the SDK's own. */
   readonly underlyingModules: readonly { readonly versions: VersionRange; readonly module: string; readonly source: Source }[];
   /** The config (id) of the pool limits, the client parameter that takes it, and the SDK's own limits by version. */
   readonly limits: { readonly config: string; readonly param: string; readonly sdkDefault: readonly VersionedFields[] };
@@ -335,6 +334,10 @@ export type ConfigSpec = {
   /** Without the fallback, every field must be given, else the library raises. */
   readonly fallbackOrAllFieldsRequired?: { readonly error: string; readonly since: string; readonly source: Source };
   readonly constraints?: readonly FieldConstraint[];
+  /** A dict option that sets the retry mode and attempts of every client built with it. */
+  readonly retries?: RetryOption;
+  /** An option that picks a preset of defaults (connect timeout, retry mode). */
+  readonly defaultsMode?: DefaultsModeOption;
   readonly docs: string;
 };
 

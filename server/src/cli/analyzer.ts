@@ -1,7 +1,7 @@
 /**
  * The CLI's view of the core: one engine per run, and for each file the options the server would
  * use: library versions detected from its project files, and its nearest `[tool.pool-guide]`
- * table with `--select`/`--ignore` applied on top. Only a file that imports a catalogued module is
+ * table with `--select`/`--ignore` applied on top, and the rules its `per-file-ignores` drop. Only a file that imports a catalogued module is
  * parsed or needs options, so project files are read, and their problems reported on stderr (once
  * per file, and the run goes on), for such files only; and the parser is loaded on the first such
  * file: a run over a tree without any pays for neither. Names imported from other files of the
@@ -13,13 +13,14 @@ import * as path from 'path';
 import { defaultCatalog, type Catalog } from '../catalog';
 import { emptyAnalysis, type Analysis, type AnalysisOptions } from '../core/analysis/analyze';
 import { severitiesFor, type RuleSelection } from '../core/config/ruleSelection';
+import type { ToolConfig } from '../core/config/toolConfig';
 import { ParsedDocument, type AnalysisEngine } from '../core/document';
 import { createEngine } from '../core/engine';
 import { importsCatalogModule } from '../core/prefilter';
 import { describeDecision, type VersionDecision } from '../core/versions/decide';
 import { createVersionDetector } from '../project/detectVersions';
 import { nodeProjectFiles } from '../project/nodeProjectFiles';
-import { createToolConfigLoader } from '../project/toolConfigFile';
+import { createToolConfigLoader, fileRules, type LoadedToolConfig } from '../project/toolConfigFile';
 import { WorkspaceIndex } from '../project/workspaceIndex';
 import { summarizeText } from '../core/workspace/summarize';
 
@@ -49,22 +50,31 @@ export function createFileAnalyzer(flags: RuleSelection = {}, tree?: RunTree): F
   const loadToolConfig = createToolConfigLoader(nodeProjectFiles);
   const detector = createVersionDetector(catalog.libraries, nodeProjectFiles);
   const reported = new Set<string>();
-  // Options depend on the file's folder only (project files are looked up from there): once per folder.
-  const byFolder = new Map<string, AnalysisOptions>();
+  // Options depend on the file's folder (project files are looked up from there) and on the rules
+  // per-file-ignores drop for it: computed once per such pair.
+  const tables = new Map<string, LoadedToolConfig>();
+  const optionsByKey = new Map<string, AnalysisOptions>();
   const optionsFor = (file: string) => {
     const folder = path.dirname(path.resolve(file));
-    let options = byFolder.get(folder);
-    if (!options) byFolder.set(folder, (options = { ...versionOptions(detector.decide(file)), ...ruleOptions(file) }));
+    let loaded = tables.get(folder);
+    if (!loaded) tables.set(folder, (loaded = loadToolConfig(file)));
+    reportProblems(loaded);
+    const { ignore } = fileRules(loaded, file);
+    const key = `${folder}\0${ignore.join(',')}`;
+    let options = optionsByKey.get(key);
+    if (!options) optionsByKey.set(key, (options = { ...versionOptions(detector.decide(file)), ...ruleOptions(loaded.config, ignore) }));
     return options;
   };
-  const ruleOptions = (file: string): AnalysisOptions => {
-    const { config, problems, path: pyproject } = loadToolConfig(file);
-    if (pyproject && !reported.has(pyproject)) {
-      reported.add(pyproject);
-      for (const problem of problems) process.stderr.write(`pool-guide: ${pyproject}: ${problem}\n`);
-    }
-    return { severities: severitiesFor([config, flags]), ...(config.defaultTimeout !== undefined ? { defaultTimeout: config.defaultTimeout } : {}) };
+  const reportProblems = ({ problems, path: pyproject }: LoadedToolConfig) => {
+    if (!pyproject || reported.has(pyproject)) return;
+    reported.add(pyproject);
+    for (const problem of problems) process.stderr.write(`pool-guide: ${pyproject}: ${problem}\n`);
   };
+  // Flags come after the table; the file's per-file-ignores come last (as in Ruff, a flag does not bring a rule back).
+  const ruleOptions = (config: ToolConfig, ignore: readonly string[]): AnalysisOptions => ({
+    severities: severitiesFor([config, flags, { ignore }]),
+    ...(config.defaultTimeout !== undefined ? { defaultTimeout: config.defaultTimeout } : {}),
+  });
   return {
     catalog,
     async analyze(file, text) {

@@ -18,12 +18,18 @@ export const USAGE = `usage: pool-guide <command> [options]
       --fix                      apply the safe fixes, then report what is left
       --diff                     with --fix: print the safe fixes as a unified diff, change nothing
       --exit-non-zero-on-fix     with --fix: exit 1 when a file was changed, even if nothing is left
+      --force-exclude            apply [tool.pool-guide] exclude to PATHs named here too (pre-commit)
   explain CODE           the documentation of a rule (PG301 or missing-timeout)
   hover FILE:LINE:COL    the hover card at a 1-based line and column
       --root DIR                 the workspace whose modules imports resolve to (default: the
                                  working directory when FILE is under it, else FILE's folder)
   show [PATH...]         every client, transport and request call: its hover card and findings
       --format FORMAT            terminal (default; colour on a terminal), markdown, json
+
+configuration: [tool.pool-guide] in the nearest pyproject.toml (select, ignore, severity,
+  default-timeout, exclude, extend-exclude, per-file-ignores; globs relative to its folder).
+  Files that exclude covers are skipped when a folder is walked; a file named as a PATH is
+  checked anyway, unless --force-exclude. per-file-ignores drop their rules for matching files, even under --select.
 
 colour: on a terminal only; NO_COLOR=1 turns it off, FORCE_COLOR=1 forces it (FORCE_COLOR wins)
 
@@ -45,6 +51,8 @@ export type CheckCommand = {
   readonly fix: boolean;
   readonly diff: boolean;
   readonly exitNonZeroOnFix: boolean;
+  /** `exclude` applies to the paths named on the command line too (as pre-commit names each file). */
+  readonly forceExclude: boolean;
 };
 
 export type ShowFormat = 'terminal' | 'markdown' | 'json';
@@ -93,6 +101,7 @@ function parseCheck(args: readonly string[]): CheckCommand {
     '--quiet',
     '-q',
     '--exit-non-zero-on-fix',
+    '--force-exclude',
   ]);
   const format = checkFormat(values);
   if (flags.has('--diff') && !flags.has('--fix')) throw new UsageError('--diff needs --fix');
@@ -113,6 +122,7 @@ function parseCheck(args: readonly string[]): CheckCommand {
     fix: flags.has('--fix'),
     diff: flags.has('--diff'),
     exitNonZeroOnFix: flags.has('--exit-non-zero-on-fix'),
+    forceExclude: flags.has('--force-exclude'),
   };
 }
 

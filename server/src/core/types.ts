@@ -102,6 +102,8 @@ export type CallPlace = {
   readonly repeats?: Repetition;
   /** Its result outlives the run: stored on an object or in a container, returned, yielded, or made only when another is missing. */
   readonly kept?: boolean;
+  /** Its result is only compared (`assert limits == Limits(...)`) or handed to an assertion helper: it configures nothing. */
+  readonly compared?: boolean;
 };
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

@@ -7,7 +7,6 @@ import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-lan
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions, Analysis, LazyAnalysis } from '../core/analysis/analyze';
 import { severitiesFor } from '../core/config/ruleSelection';
-import type { ToolConfig } from '../core/config/toolConfig';
 import { ParsedDocument, type AnalysisEngine } from '../core/document';
 import { findRule } from '../core/rules';
 import type { Severity } from '../core/types';
@@ -15,7 +14,7 @@ import type { Settings } from '../protocol';
 import type { TextChange } from '../core/syntax/parser';
 import type { WorkspaceIndex } from '../project/workspaceIndex';
 import type { ProjectVersions } from './projectVersions';
-import type { ToolConfigProvider } from './toolConfig';
+import type { DocumentToolConfig, ToolConfigProvider } from './toolConfig';
 
 export type OpenDocument = {
   readonly lsp: TextDocument;
@@ -159,13 +158,16 @@ export class Session {
   }
 }
 
-/** Settings and `[tool.pool-guide]` → core options: rule names become codes; the settings win. */
-export function analysisOptions(settings: Settings, toolConfig: ToolConfig = {}): AnalysisOptions {
+/**
+ * Settings and `[tool.pool-guide]` → core options: rule names become codes; the settings win, except
+ * over the table's path patterns: an excluded document runs no rule, `per-file-ignores` drop theirs.
+ */
+export function analysisOptions(settings: Settings, { config: toolConfig, file }: DocumentToolConfig = { config: {}, file: { excluded: false, ignore: [] } }): AnalysisOptions {
   const severity: Record<string, Severity | 'off'> = {};
   for (const [rule, level] of Object.entries(settings.severity)) {
     const code = findRule(rule)?.code;
     if (code) severity[code] = level;
   }
   const defaultTimeout = settings.defaultTimeout ?? toolConfig.defaultTimeout;
-  return { versions: settings.versions, severities: severitiesFor([toolConfig, { severity }]), ...(defaultTimeout !== undefined ? { defaultTimeout } : {}) };
+  return { versions: settings.versions, severities: severitiesFor([toolConfig, { severity }, file.excluded ? { select: [] } : { ignore: file.ignore }]), ...(defaultTimeout !== undefined ? { defaultTimeout } : {}) };
 }

@@ -2,7 +2,9 @@
  * The SDK facts of the catalog against lines recorded from the SDKs' sources at release tags
  * (test/fixtures/library-facts/sdk-facts.json): openai's and anthropic's DEFAULT_TIMEOUT,
  * DEFAULT_MAX_RETRIES and connection limits per tag, the HTTP library they are built on, and
- * botocore's Config positional order (OPTION_DEFAULTS) at the first release of every order.
+ * botocore's Config positional order (OPTION_DEFAULTS) at the first release of every order, its
+ * retry defaults (legacy and standard attempts, `max_attempts` + 1, the legacy fallback) and each
+ * `defaults_mode` preset's connect timeout and retry mode.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -14,9 +16,16 @@ import { repoRoot } from '../../helpers/repo';
 
 type Recorded = { readonly library: string; readonly tag: string; readonly text: string };
 type RecordedOrder = { readonly tag: string; readonly names: readonly string[] };
+type RecordedModes = {
+  readonly tag: string;
+  readonly base: { readonly retryMode: string; readonly connectTimeoutInMillis: number };
+  readonly modes: Readonly<Record<string, { readonly connectTimeoutInMillis?: { readonly override: number } }>>;
+};
 const facts = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'test', 'fixtures', 'library-facts', 'sdk-facts.json'), 'utf8')) as {
   readonly sdk_constants: readonly Recorded[];
   readonly botocore_option_order: readonly RecordedOrder[];
+  readonly botocore_retries: readonly (Recorded & { readonly path: string })[];
+  readonly botocore_defaults_modes: readonly RecordedModes[];
 };
 
 const library = (id: string) => LIBRARIES.find((candidate) => candidate.id === id)!;
@@ -59,4 +68,35 @@ test("botocore Config's positional order at every recorded tag is OPTION_DEFAULT
   // The insertion that moves the timeouts: 1.29.165 still has connect_timeout at index 4, 1.30.0 at 5.
   const at = (tag: string) => positionalNamesAt(config, tag).indexOf('connect_timeout');
   assert.deepEqual([at('1.29.165'), at('1.30.0')], [4, 5]);
+});
+
+test("botocore's retry defaults at every recorded tag are the catalog's: standard 3, legacy 5 (dynamodb 10), max_attempts + 1, legacy by default", () => {
+  const retries = library('botocore').configs[0].retries!;
+  const mode = (name: string) => retries.modes.find((each) => each.name === name)!;
+  const tags = new Set(facts.botocore_retries.map((entry) => entry.tag));
+  assert.ok(tags.has('1.20.0') && tags.has('1.43.67'), 'the oldest and the newest catalogued releases are recorded');
+  for (const tag of tags) {
+    const lines = facts.botocore_retries.filter((entry) => entry.tag === tag).map((entry) => entry.text);
+    const standard = lines.find((text) => text.startsWith('DEFAULT_MAX_ATTEMPTS'));
+    assert.equal(number(standard!.split('=')[1]), mode('standard').attempts, tag);
+    assert.equal(mode('adaptive').attempts, mode('standard').attempts, 'adaptive registers the standard handler');
+    assert.ok(lines.includes(`"max_attempts": ${mode('legacy').attempts},`), `${tag}: legacy __default__`);
+    assert.ok(lines.includes(`"max_attempts": ${mode('legacy').serviceAttempts!.dynamodb},`), `${tag}: dynamodb`);
+    assert.ok(lines.includes(`retries['${retries.totalKey}'] = value + 1`), `${tag}: ${retries.retriesKey} counts retries`);
+    assert.ok(lines.includes(`retry_mode = '${retries.defaultMode}'`), `${tag}: the default mode`);
+  }
+});
+
+test("each botocore defaults_mode preset sets the recorded connect timeout and retry mode, at every recorded tag", () => {
+  const option = library('botocore').configs[0].defaultsMode!;
+  assert.ok(facts.botocore_defaults_modes.length >= 2);
+  for (const entry of facts.botocore_defaults_modes) {
+    assert.ok(isInRange(entry.tag, option.versions), entry.tag);
+    assert.deepEqual(option.presets.map((preset) => preset.name).sort(), Object.keys(entry.modes).sort(), entry.tag);
+    for (const [name, changes] of Object.entries(entry.modes)) {
+      const preset = option.presets.find((candidate) => candidate.name === name)!;
+      assert.equal(preset.fields.connect_timeout, (changes.connectTimeoutInMillis?.override ?? entry.base.connectTimeoutInMillis) / 1000, `${entry.tag} ${name}`);
+      assert.equal(preset.retryMode, entry.base.retryMode, `${entry.tag} ${name}`);
+    }
+  }
 });

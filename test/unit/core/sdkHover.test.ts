@@ -2,8 +2,8 @@
  * SDK hover cards (openai, anthropic, boto3/botocore): the SDK's own timeout, retries, pool and
  * redirects; what `http_client=` contributes (its pool, its redirects, its timeout only when that
  * is not httpx's default); `with_options(...)` and a resource method's per-request `timeout=`; a
- * boto3 client's Config (explicit, merged, default) and the note that retries may be set outside
- * the code.
+ * boto3 client's Config (explicit, merged, default), its retries row (the same as the Config's)
+ * with what outside the code may change, and `defaults_mode` presets.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -42,6 +42,14 @@ test("a plain httpx client passed as http_client= brings httpx's pool and redire
   assert.match(row(unknown, 'read'), /unknown: the SDK uses the timeout of `http_client=`/);
 });
 
+test('openai 3.x over httpx2 still accepts a plain httpx client: the card says it is plain and shows httpx\'s pool', async () => {
+  for (const module of ['httpx', 'httpx2']) {
+    const card = await hoverText(`import httpx, httpx2, openai\nc = openai.OpenAI(http_client=${module}.Client())\n`, 'OpenAI(', 1, 0, openaiAt('3.0.0'));
+    assert.match(row(card, 'limits.max_connections'), /\| 100 \|/, module);
+    assert.ok(card!.includes(`is a plain \`${module}.Client\``), module);
+  }
+});
+
 test("the SDK's DefaultHttpxClient keeps the SDK's pool and redirects", async () => {
   const card = await hoverText('import openai\nc = openai.OpenAI(http_client=openai.DefaultHttpxClient(proxy="http://p"))\n', 'OpenAI(');
   assert.match(row(card, 'limits.max_connections'), /\| 1000 \|/);
@@ -72,5 +80,67 @@ test("boto3 clients show the Config's timeouts and pool, botocore's defaults wit
   assert.match(row(merged, 'connect_timeout'), /\| 2\.0 s \| explicit/);
   assert.match(row(merged, 'read_timeout'), /\| 30\.0 s \| not set by the merged Config, so the receiver's/);
   const config = await hoverText(source, 'Config(read');
-  assert.match(row(config, 'retries'), /None: the mode and attempts from the environment or the AWS config file/);
+  assert.match(row(config, 'retries'), /\| legacy, 5 attempts in all \| mode: the default; attempts: the 'legacy' mode's default \(dynamodb: 10\) — unless set outside the code/);
+});
+
+test('every boto3 client shape shows the retries row of its Config, as the Config card does, and what outside the code may change', async () => {
+  const source = [
+    'import boto3',
+    'from botocore.config import Config',
+    'a = boto3.client("s3", config=Config(retries={"mode": "standard", "max_attempts": 5}))',
+    'session = boto3.Session(region_name="us-east-1")',
+    'cfg = Config(retries={"total_max_attempts": 4})',
+    'b = session.client("dynamodb", config=cfg)',
+    'c = session.resource("s3", config=cfg.merge(Config(retries={"mode": "adaptive"})))',
+    'd = boto3.client("dynamodb")',
+    'e = boto3.resource("s3", config=Config(connect_timeout=5))',
+    '',
+  ].join('\n');
+  const card = (needle: string, occurrence = 0) => hoverText(source, needle, 1, occurrence);
+  const explicit = row(await card('client('), 'retries');
+  assert.match(explicit, /\| standard, 6 attempts in all \| explicit: `mode`, `max_attempts` \(5 retries\) \+ the first attempt \|/);
+  assert.equal(explicit, row(await card('Config(retries'), 'retries'), 'the client card and the Config card show the same row');
+  const named = await card('client(', 1);
+  assert.match(row(named, 'retries'), /\| legacy, 4 attempts in all \| mode: the default; attempts: explicit \(`total_max_attempts`\), via `cfg` — unless set outside the code/);
+  assert.match(named!, /the mode \(`AWS_RETRY_MODE` or `retry_mode` in `~\/\.aws\/config`; `AWS_DEFAULTS_MODE`/);
+  assert.doesNotMatch(named!, /AWS_MAX_ATTEMPTS/, 'the attempts are set in the code');
+  assert.match(row(await card('resource('), 'retries'), /\| adaptive, 3 attempts in all \| mode: explicit \(`mode`\); attempts: the 'adaptive' mode's default/);
+  const none = await card('client(', 2);
+  assert.match(row(none, 'retries'), /\| legacy, 10 attempts in all \| mode: the default; attempts: the 'legacy' mode's default for dynamodb/);
+  assert.match(none!, /`AWS_MAX_ATTEMPTS` or `max_attempts` in `~\/\.aws\/config`/);
+  assert.match(none!, /with no config object given, sets `connect_timeout` \('standard' 3\.1 s, 'in-region' 1\.1 s/);
+  assert.match(row(await card('resource(', 1), 'retries'), /\| legacy, 5 attempts in all \|/);
+  assert.match((await hoverText(source, 'retries=', 1)) ?? '', /Here: \*\*standard, 6 attempts in all\*\* \(explicit: `mode`, `max_attempts` \(5 retries\) \+ the first attempt\)/);
+});
+
+test("defaults_mode: a literal preset sets the connect timeout and the retry mode, 'auto' names its candidates, legacy and unset keep 60 s", async () => {
+  const source = [
+    'from botocore.config import Config',
+    'standard = Config(defaults_mode="standard")',
+    'near = Config(defaults_mode="in-region")',
+    'far = Config(defaults_mode="cross-region", retries={"mode": "legacy"})',
+    'phone = Config(defaults_mode="mobile", connect_timeout=7)',
+    'auto = Config(defaults_mode="auto")',
+    'legacy = Config(defaults_mode="legacy")',
+    'unset = Config()',
+    'wrong = Config(defaults_mode="fast")',
+    '',
+  ].join('\n');
+  const card = (name: string) => hoverText(source, `${name} = Config(`, name.length + 4);
+  assert.match(row(await card('standard'), 'connect_timeout'), /\| 3\.1 s \| `defaults_mode='standard'` preset \|/);
+  assert.match(row(await card('standard'), 'retries'), /\| standard, 3 attempts in all \| mode: `defaults_mode='standard'`; attempts: the 'standard' mode's default/);
+  assert.match(row(await card('near'), 'connect_timeout'), /\| 1\.1 s \| `defaults_mode='in-region'` preset \|/);
+  assert.match(row(await card('far'), 'connect_timeout'), /\| 3\.1 s \|/);
+  assert.match(row(await card('far'), 'retries'), /\| legacy, 5 attempts in all \| mode: explicit/);
+  assert.match(row(await card('phone'), 'connect_timeout'), /\| 7\.0 s \| explicit \|/);
+  const auto = await card('auto');
+  assert.match(row(auto, 'connect_timeout'), /unknown: `defaults_mode='auto'` picks at run time among 'in-region' 1\.1 s, 'cross-region' 3\.1 s, 'standard' 3\.1 s/);
+  assert.match(row(auto, 'retries'), /\| standard, 3 attempts in all \|/);
+  for (const name of ['legacy', 'unset']) {
+    assert.match(row(await card(name), 'connect_timeout'), /\| 60\.0 s \| `Config\(\)` default \|/, name);
+    assert.match(row(await card(name), 'retries'), /\| legacy, 5 attempts in all \|/, name);
+  }
+  assert.match(await card('unset') ?? '', /`AWS_DEFAULTS_MODE` or `defaults_mode` in `~\/\.aws\/config` naming a preset other than 'legacy' makes it 'standard'\)/);
+  assert.doesNotMatch(await card('legacy') ?? '', /AWS_DEFAULTS_MODE/, 'a preset given in the code is not replaced from outside');
+  assert.match(row(await card('wrong'), 'connect_timeout'), /error: `defaults_mode='fast'` is not one of the modes/);
 });

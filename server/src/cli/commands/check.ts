@@ -23,7 +23,7 @@ type Report = { readonly findings: readonly ReportedFinding[]; readonly texts: R
 export async function runCheck(command: CheckCommand, toolVersion: string): Promise<number> {
   const missing = command.paths.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
-  const files = command.paths.flatMap(pythonFiles);
+  const files = command.paths.flatMap((root) => pythonFiles(root, command.forceExclude));
   const check = createFileChecker(command, { roots: command.paths, files });
   const findings: ReportedFinding[] = [];
   const texts = new Map<string, string>();

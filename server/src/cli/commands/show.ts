@@ -16,7 +16,7 @@ export async function runShow(command: ShowCommand): Promise<number> {
   const roots = command.paths.length > 0 ? command.paths : ['.'];
   const missing = roots.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
-  const files = roots.flatMap(pythonFiles);
+  const files = roots.flatMap((root) => pythonFiles(root));
   const analyzer = createFileAnalyzer({}, { roots, files });
   const reader = new SourceReader();
   const render = renderer(command);

@@ -8,6 +8,7 @@
  */
 import type { Catalog } from '../../catalog';
 import { CHECKS } from '../checks';
+import { findRule } from '../rules';
 import { collectSuppressions, SUPPRESSION_MARKER } from '../suppressions';
 import { NodeKind } from '../syntax/nodeKinds';
 import { Capture } from '../syntax/queries';
@@ -211,7 +212,10 @@ function withFindings(
     const placeOf = (call: BoundCall) => places.get(call) ?? {};
     const context = { text, catalog, configs, imports, calls, attributeWrites, placeOf, concurrentUses, defaultTimeout: options.defaultTimeout };
     const suppressions = collectSuppressions(text, comments);
+    // A construction that is only compared configures nothing: rules about use stay silent on it.
+    const compared = new Set(calls.filter((call) => places.get(call)?.compared).map((call) => spanKey(call.span)));
     return CHECKS.flatMap((check) => check(context))
+      .filter((finding) => !(findRule(finding.code)?.aboutUse && compared.has(spanKey(finding.callSpan))))
       .map((finding) => withSeverity(finding, options))
       .filter((finding): finding is Finding => finding !== undefined && !suppressions.isSuppressed(finding))
       .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
@@ -264,6 +268,10 @@ function suppressionComments(root: SyntaxNode, text: string): TextSpan[] {
     if (node?.type === NodeKind.comment && spans.at(-1)?.start !== node.startIndex) spans.push({ start: node.startIndex, end: node.endIndex });
   }
   return spans;
+}
+
+function spanKey(span: TextSpan): string {
+  return `${span.start}:${span.end}`;
 }
 
 function withSeverity(finding: Finding, options: AnalysisOptions): Finding | undefined {

@@ -2,8 +2,9 @@
  * Why a call may run many times, from its module alone: it sits in a loop or comprehension body, in
  * a function that the module calls from a loop, in a coroutine (a handler runs once per request;
  * one that the module only hands to a runner, `asyncio.run(main())`, or named `main`, runs once), or in a function decorated
- * as a route or task handler. Read from the outline's captures and spans (no `node.parent`); the
- * index of called names is built on first need.
+ * as a route or task handler; and whether its result is kept for reuse, or only compared (a value a
+ * test checks configures nothing). Read from the outline's captures, spans and the text around a
+ * call (no `node.parent`); the index of called names is built on first need.
  */
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
@@ -23,6 +24,29 @@ const TASK_DECORATORS: ReadonlySet<string> = new Set(['task', 'shared_task', 'pe
  * when another is missing (`… if current else Client()`, `current or Client()`).
  */
 const KEPT_BEFORE = [/^\s*(?:return|yield)\b/, /^\s*[\w.]*[.[][^=]*(?<![=!<>])=(?!=)/, /\belse\s+$/, /\bor\s+$/];
+
+/**
+ * The text around a call that shows its result is only compared or checked, never used: an operand
+ * of `==`, `!=`, `is`, `in` (`assert limits == Limits(...)`, `Limits(...) != other`), or an argument
+ * of an assertion helper (`assertEqual(x, Timeout(5))`, `mock.assert_called_with(timeout=Timeout(5))`).
+ * `in` before the call counts only outside a `for` (`for x in Client()` iterates).
+ */
+const COMPARED_BEFORE = [/(?:[=!]=|\bis(?:\s+not)?|\bnot\s+in)\s*$/, /^(?!.*\bfor\b).*\bin\s*$/];
+const COMPARED_AFTER = /^\s*(?:[=!]=|is\b|(?:not\s+)?in\b)/;
+const ASSERTION_OPEN = /\bassert\w*\(/g;
+
+/** The line before a call ends inside the argument list of an assertion helper, at an argument of its own (not of a call nested in it). */
+function isAssertionArgument(linePrefix: string): boolean {
+  const open = [...linePrefix.matchAll(ASSERTION_OPEN)].at(-1);
+  if (!open) return false;
+  const inside = linePrefix.slice(open.index + open[0].length);
+  let depth = 0;
+  for (const character of inside) {
+    if ('([{'.includes(character)) depth++;
+    else if (')]}'.includes(character) && --depth < 0) return false;
+  }
+  return depth === 0 && /(?:^|,)\s*(?:\w+\s*=\s*)?$/.test(inside);
+}
 
 /** Coroutines that by convention are a program's entry point, started once (`asyncio.run(main())` in another module or a script's last line). */
 const ENTRY_POINT_NAMES: ReadonlySet<string> = new Set(['main', 'amain', 'async_main', '_main', '_amain']);
@@ -59,7 +83,9 @@ export function createPlaces({ text, enclosing, calls, loops, decorated }: Place
     const functionName = inFunction ? scope.childForFieldName(FieldName.name)?.text : undefined;
     const linePrefix = text.slice(text.lastIndexOf('\n', call.startIndex - 1) + 1, call.startIndex);
     const kept = KEPT_BEFORE.some((pattern) => pattern.test(linePrefix));
-    const place = { ...(inFunction ? { functionName, functionStart: scope.startIndex } : {}), ...(kept ? { kept } : {}) };
+    const compared =
+      COMPARED_BEFORE.some((pattern) => pattern.test(linePrefix)) || isAssertionArgument(linePrefix) || COMPARED_AFTER.test(text.slice(call.endIndex, call.endIndex + 12));
+    const place = { ...(inFunction ? { functionName, functionStart: scope.startIndex } : {}), ...(kept ? { kept } : {}), ...(compared ? { compared } : {}) };
     if (loop) return { ...place, repeats: { kind: 'loop', loopStart: loop.startIndex } };
     if (!inFunction || functionName === undefined) return place;
     const repeats = handlerOf(text, decoratedByDefinition.get(scope.startIndex), functionName) ?? calledRepeatedly(text, scope, functionName, namedCalls());

@@ -7,8 +7,10 @@
 import type { Catalog } from '../../catalog';
 import type { CallableSpec, ConfigSpec, FieldSpec, LibrarySpec, ParamSpec, ScalarReading } from '../../catalog/schema';
 import { clientDefaultAt, compareVersions, defaultAt, nameStatusAt, omittedFieldsAt, paramByName, scalarReadingAt, versionedFieldsAt } from '../../catalog/versions';
+import type { DefaultsModeOption } from '../../catalog/retrySchema';
 import type { BoundArg, BoundCall, DefinitionSite, Expr, TextSpan } from '../types';
 import type { EffectiveConfigs } from './configQueries';
+import { presetOf } from './configOptions';
 import { parseDefault } from './defaults';
 
 /** Where a field's value comes from. */
@@ -23,6 +25,8 @@ export type FieldOrigin =
   | { readonly kind: 'omitted'; readonly param: string; readonly callable: string; readonly noneSpan?: TextSpan }
   /** Left out of an SDK client, so the client passed as `param=` decides (its timeout differs from the underlying library's default). */
   | { readonly kind: 'wrapped-client'; readonly param: string; readonly callable: string; readonly origin: FieldOrigin }
+  /** The default of the preset that the config's `defaults_mode=`-like option picks (`param='name'` at `span`). */
+  | { readonly kind: 'preset'; readonly param: string; readonly name: string; readonly span: TextSpan }
   /** Taken from the receiver of a merge, because the merged-in config does not set it. */
   | { readonly kind: 'merged-receiver'; readonly callable: string; readonly origin: FieldOrigin }
   /** Left out of a method call, so the object it is called on decides (a session's `timeout=`). */
@@ -88,6 +92,8 @@ export function computeConfigOfObjectCall(call: BoundCall, configs: EffectiveCon
     if (call.splats.length > 0) return unknownField(field, 'may be set by `**kwargs`');
     if (fallbackDefault !== undefined) return { field, value: fallbackDefault, origin: { kind: 'object-default', callable: config.callable }, via: [] };
     if (missingRequired) return { field, value: undefined, origin: { kind: 'invalid', error: config.fallbackOrAllFieldsRequired!.error }, via: [] };
+    const preset = config.defaultsMode ? presetField(call, config.defaultsMode, field) : undefined;
+    if (preset) return preset;
     return builderDefault(field, config, { library: call.library, version: call.version }, configs.catalog, call.callable);
   });
   return { config, fields };
@@ -156,9 +162,43 @@ function mergedConfig(call: BoundCall, paramName: string, config: ConfigSpec, co
     if (!mergedField) return unknownField(field, `merged from \`${other?.text ?? '?'}\`, which is not known here`);
     if (given(mergedField)) return mergedField;
     const base = receiver?.fields[index];
+    // The merged-in config's preset replaces a default of the receiver, never a value it was given.
+    if (mergedField.origin.kind === 'preset' && !(base && given(base))) return mergedField;
     return base ? { ...base, origin: { kind: 'merged-receiver', callable: call.receiver!.callable.name, origin: base.origin } } : unknownField(field, 'the Config it is called on is not known here');
   });
   return { config, fields };
+}
+
+/**
+ * A field left out of a config call whose preset option picks a preset that sets it: the preset's
+ * value; for a preset chosen at run time, each candidate's (one value when they agree); undefined
+ * when no preset applies (the builder's default does).
+ */
+function presetField(call: BoundCall, option: DefaultsModeOption, field: FieldSpec): FieldValue | undefined {
+  if (!option.presets.some((preset) => preset.fields[field.name] !== undefined)) return undefined;
+  const choice = presetOf(call, option);
+  const unit = field.unit === 'seconds' ? ' s' : '';
+  switch (choice.kind) {
+    case 'preset': {
+      const value = choice.preset.fields[field.name];
+      if (value === undefined) return undefined;
+      return { field, value, origin: { kind: 'preset', param: option.param, name: choice.preset.name, span: choice.expr.span }, via: choice.expr.via ? [choice.expr.via] : [] };
+    }
+    case 'runtime': {
+      const values = choice.among.map((preset) => preset.fields[field.name]);
+      if (values.every((value) => value !== undefined && value === values[0])) {
+        return { field, value: values[0], origin: { kind: 'preset', param: option.param, name: choice.name, span: choice.expr.span }, via: [] };
+      }
+      const each = choice.among.map((preset) => `'${preset.name}' ${preset.fields[field.name] ?? 'default'}${unit}`).join(', ');
+      return unknownField(field, `\`${option.param}='${choice.name}'\` picks at run time among ${each}: ${choice.how}`);
+    }
+    case 'unknown':
+      return unknownField(field, `${choice.reason}, and a preset other than '${option.none}' sets it`);
+    case 'invalid':
+      return invalidField(field, `\`${option.param}='${choice.name}'\` is not one of the modes: building a client with it raises`);
+    default:
+      return undefined;
+  }
 }
 
 /** Old keywords whose values moved into a field of this parameter's config (`read_timeout=` → `total`) set that field. */

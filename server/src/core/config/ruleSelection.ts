@@ -18,8 +18,8 @@ export type RuleSelection = {
 export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /**
- * Codes for a list of rule references: a code (`PG301`), a name (`missing-timeout`) or a code
- * prefix (`PG3`, `PG`). Unknown references are returned as they were written.
+ * Codes for a list of rule references: a code (`PG301`), a name (`missing-timeout`), a code
+ * prefix (`PG3`, `PG`) or `ALL`. Unknown references are returned as they were written.
  */
 export function resolveRuleCodes(references: readonly string[]): { codes: string[]; unknown: string[] } {
   const codes = new Set<string>();
@@ -28,7 +28,7 @@ export function resolveRuleCodes(references: readonly string[]): { codes: string
     const reference = raw.trim();
     if (reference === '') continue;
     const rule = findRule(reference);
-    const matches = rule ? [rule] : /^PG\d{0,2}$/i.test(reference) ? RULES.filter((candidate) => candidate.code.startsWith(reference.toUpperCase())) : [];
+    const matches = rule ? [rule] : reference === 'ALL' ? RULES : /^PG\d{0,2}$/i.test(reference) ? RULES.filter((candidate) => candidate.code.startsWith(reference.toUpperCase())) : [];
     if (matches.length === 0) unknown.push(reference);
     for (const match of matches) codes.add(match.code);
   }

@@ -1,19 +1,25 @@
 /**
  * `[tool.pool-guide]` in pyproject.toml, parsed from the file's text: `select`, `ignore`,
- * `severity = { PG101 = "warning" }` and `default-timeout`. What does not fit is left out and
- * described in `problems`, one sentence each; a file without the table yields an empty config.
+ * `severity = { PG101 = "warning" }`, `default-timeout`, and the path patterns `exclude`,
+ * `extend-exclude` and `per-file-ignores = { "tests/**" = ["PG501"] }` (see pathPatterns.ts). What
+ * does not fit is left out and described in `problems`, one sentence each; a file without the table
+ * yields an empty config.
  */
 import { parse } from 'smol-toml';
+import { patternProblem, type PerFileIgnore } from './pathPatterns';
 import { RULE_LEVELS, resolveRuleCodes, type RuleLevel, type RuleSelection } from './ruleSelection';
 
 export type ToolConfig = RuleSelection & {
   /** Seconds the PG301 fix writes as `timeout=`. */
   readonly defaultTimeout?: number;
+  /** Patterns of `exclude` and `extend-exclude` together, relative to the pyproject's folder. */
+  readonly exclude?: readonly string[];
+  readonly perFileIgnores?: readonly PerFileIgnore[];
 };
 
 export type ParsedToolConfig = { readonly config: ToolConfig; readonly problems: readonly string[] };
 
-const KEYS = new Set(['select', 'ignore', 'severity', 'default-timeout']);
+const KEYS = new Set(['select', 'ignore', 'severity', 'default-timeout', 'exclude', 'extend-exclude', 'per-file-ignores']);
 
 export function parseToolConfig(tomlText: string): ParsedToolConfig {
   let document: Record<string, unknown>;
@@ -37,7 +43,43 @@ export function parseToolConfig(tomlText: string): ParsedToolConfig {
   const timeout = table['default-timeout'];
   if (typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0) config.defaultTimeout = timeout;
   else if (timeout !== undefined) problems.push(`'default-timeout' must be a positive number of seconds`);
+  const exclude = ['exclude', 'extend-exclude'].flatMap((key) => (table[key] === undefined ? [] : patternList(table[key], key, problems)));
+  if (exclude.length > 0) config.exclude = exclude;
+  if (table['per-file-ignores'] !== undefined) {
+    const perFileIgnores = perFileIgnoreTable(table['per-file-ignores'], problems);
+    if (perFileIgnores.length > 0) config.perFileIgnores = perFileIgnores;
+  }
   return { config, problems };
+}
+
+function patternList(value: unknown, key: string, problems: string[]): string[] {
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    problems.push(`'${key}' must be a list of glob patterns such as ["build/**"]`);
+    return [];
+  }
+  return (value as string[]).filter((pattern) => {
+    const problem = patternProblem(pattern, false);
+    if (problem) problems.push(`'${key}': the pattern '${pattern}' ${problem}`);
+    return problem === undefined;
+  });
+}
+
+function perFileIgnoreTable(value: unknown, problems: string[]): PerFileIgnore[] {
+  if (!isTable(value)) {
+    problems.push(`'per-file-ignores' must be a table such as { "tests/**" = ["PG501"] }`);
+    return [];
+  }
+  const entries: PerFileIgnore[] = [];
+  for (const [pattern, references] of Object.entries(value)) {
+    const problem = patternProblem(pattern, true);
+    if (problem) {
+      problems.push(`'per-file-ignores': the pattern '${pattern}' ${problem}`);
+      continue;
+    }
+    const codes = ruleList(references, `per-file-ignores.${pattern}`, problems);
+    if (codes && codes.length > 0) entries.push({ pattern, codes });
+  }
+  return entries;
 }
 
 function ruleList(value: unknown, key: string, problems: string[]): string[] | undefined {

@@ -39,8 +39,8 @@ export function wrappedClientState(call: BoundCall, configs: EffectiveConfigs): 
   }
   if (arg.expr.value.kind !== 'call') return { spec, arg, plain: false, redirects: { from: `set by \`${arg.expr.text}\`, not known here` } };
   const client = arg.expr.value.call;
-  const underlying = spec.underlyingModules.find((entry) => isInRange(call.version, entry.versions))?.module;
-  const plain = client.library.modules[0] === underlying || client.library.modules.includes(underlying ?? '');
+  const underlying = spec.underlyingModules.filter((entry) => isInRange(call.version, entry.versions)).map((entry) => entry.module);
+  const plain = underlying.some((module) => client.library.modules.includes(module));
   const limitsParam = client.callable.params.find((param) => param.config === spec.limits.config);
   const limits = limitsParam ? configs.ofParam(client, limitsParam) : undefined;
   return { spec, arg, client, plain, limits, redirects: redirectsOf(spec, client) };

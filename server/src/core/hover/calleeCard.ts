@@ -16,6 +16,7 @@ import type { BoundCall } from '../types';
 import { argumentValue, explicitOrigin, poolRows, softCapNote } from './poolRows';
 import type { CalleeCardData, CardLink, CardRow } from './cardData';
 import { clientConcurrencyRows } from './concurrencyCard';
+import { retrySection, type RetrySection } from './retryRow';
 import { wrappedClientNote, wrappedClientRows } from './wrappedClientRows';
 import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, versionOf } from './format';
 
@@ -28,15 +29,16 @@ export function calleeCard(call: BoundCall, analysis: LazyAnalysis, catalog: Cat
 
 export function calleeCardData(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): CalleeCardData {
   const configs = call.callable.builds ? [analysis.configs.ofObjectCall(call)].filter((config): config is EffectiveConfig => !!config) : analysis.configs.ofCall(call);
+  const retries = retrySection(call, configs, catalog);
   return {
     callee: call.qualifiedName,
     version: versionOf(call, analysis.options),
     summary: call.callable.summary,
     poolWait: call.callable.poolWait ? poolWaitSentence(call.callable.poolWait, configs) : undefined,
-    rows: [...tableRows(call, configs, analysis.configs), ...wrappedClientRows(call, analysis.configs), ...poolRows(call, analysis, catalog)],
+    rows: [...tableRows(call, configs, retries, analysis.configs), ...wrappedClientRows(call, analysis.configs), ...poolRows(call, analysis, catalog)],
     // Concurrency needs the whole analysis: only for a client of a text that can name a construct's module.
     concurrency: call.callable.kind === 'client' && CONCURRENCY_MODULE_WORD.test(analysis.text) ? clientConcurrencyRows(call, analysis.complete()) : [],
-    notes: [...cardNotes(call), ...[wrappedClientNote(call, analysis.configs)].filter((note): note is string => note !== undefined)],
+    notes: [...cardNotes(call), ...retries.notes, ...[wrappedClientNote(call, analysis.configs)].filter((note): note is string => note !== undefined)],
     links: docLinks(call, configs),
   };
 }
@@ -57,7 +59,7 @@ export function calleeCardMarkdown(card: CalleeCardData): string {
   return lines.join('\n');
 }
 
-function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], shared: EffectiveConfigs): CardRow[] {
+function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], retries: RetrySection, shared: EffectiveConfigs): CardRow[] {
   const rows: CardRow[] = [];
   for (const config of configs) {
     const prefix = config.fromTransport ? 'transport: ' : '';
@@ -66,8 +68,9 @@ function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], shared:
       rows.push({ option: `\`${field.field.name}\``, value: formatFieldValue(field), origin: prefix + formatOrigin(field, clientDefault) });
     }
   }
-  // A config callable's own parameters are the fields already listed.
-  const shown = new Set(configs.flatMap((config) => config.fields.map((field) => field.field.name)));
+  rows.push(...retries.rows);
+  // A config callable's own parameters are the fields (and the retry policy) already listed.
+  const shown = new Set(configs.flatMap((config) => [...config.fields.map((field) => field.field.name), ...(config.config.retries ? [config.config.retries.param] : [])]));
   for (const param of call.callable.params) {
     if (param.config || param.unit === 'none' || shown.has(param.name) || nameStatusAt(call.version, param.since, param.lifecycle) !== 'current') continue;
     const arg = call.args.find((candidate) => candidate.param === param);
@@ -95,7 +98,6 @@ function cardNotes(call: BoundCall): string[] {
     const parts = [...(certain.length > 0 ? [`carries ${certain.join(', ')}`] : []), ...(maybe.length > 0 ? [`only on some paths ${maybe.join(', ')}`] : [])];
     notes.push(`The \`**\` dict ${parts.join('; ')}.`);
   }
-  for (const param of call.callable.params) if (param.setOutsideCode && (param.config || !call.args.some((arg) => arg.param === param))) notes.push(param.setOutsideCode);
   if (call.splats.length > 0) notes.push('`*args`/`**kwargs` may set options that are not visible here.');
   return notes;
 }

@@ -62,6 +62,8 @@ export function formatOrigin(field: FieldValue, clientDefault?: number | null): 
         : `\`${origin.callable}\` default (no \`${origin.param}=\`)`;
     case 'wrapped-client':
       return `from \`${origin.param}=\` (not the library default, so kept): ${formatOrigin({ ...field, origin: origin.origin }, clientDefault)}`;
+    case 'preset':
+      return `\`${origin.param}='${origin.name}'\` preset${via}`;
     case 'merged-receiver':
       return `not set by the merged Config, so the receiver's: ${formatOrigin({ ...field, origin: origin.origin }, clientDefault)}`;
     case 'receiver':

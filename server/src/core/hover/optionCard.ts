@@ -8,7 +8,9 @@ import { clientDefaultAt, defaultAt, nameStatusAt, omittedFieldsAt } from '../..
 import type { LazyAnalysis } from '../analysis/analyze';
 import { fieldOfParam } from '../config/effective';
 import type { BoundArg, BoundCall } from '../types';
+import { retriesOfConfigCall } from '../config/retries';
 import { formatFieldValue, formatNumber, formatOrigin, poolWaitSentence } from './format';
+import { retryOrigin, retryValue } from './retryRow';
 
 export function optionCard(call: BoundCall, arg: BoundArg, analysis: LazyAnalysis, catalog: Catalog): string {
   const param = arg.param!;
@@ -28,7 +30,7 @@ function defaultText(call: BoundCall, param: ParamSpec, catalog: Catalog): strin
   if (config && omitted) return `default \`${written}\` (${describeFields(config, omitted)})`;
   const ownClientDefault = clientDefaultAt(param, call.version);
   const clientDefault = ownClientDefault !== undefined && `${ownClientDefault}` !== written ? `; the client's own default is ${ownClientDefault ?? 'None'}` : '';
-  const noneMeaning = written === 'None' && param.unit !== 'none' ? ' (no limit)' : '';
+  const noneMeaning = written === 'None' && param.unit !== 'none' && !param.effectiveDefault ? ' (no limit)' : '';
   const stands = param.effectiveDefault ? ` (${param.effectiveDefault.text})` : '';
   return `default \`${written}\`${stands}${noneMeaning}${clientDefault}`;
 }
@@ -68,6 +70,8 @@ function hereText(call: BoundCall, arg: BoundArg, param: ParamSpec, analysis: La
     : call.callable.builds
       ? analysis.configs.ofObjectCall(call)
       : undefined;
+  const retries = effective?.config.retries?.param === param.name && call.callable.builds ? retriesOfConfigCall(call, effective.config) : undefined;
+  if (retries) return `Here: **${retryValue(retries)}** (${retryOrigin(retries)}).`;
   const fieldName = fieldOfParam(param);
   const single = effective?.fields.find((field) => field.field.name === fieldName);
   if (single) return `Here: **${formatFieldValue(single)}** (${formatOrigin(single, clientDefaultAt(param, call.version))}).`;
