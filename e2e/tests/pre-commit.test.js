@@ -2,7 +2,8 @@
 // repository in its own node environment (npm from the registry only: the `prepare` script builds
 // dist/, `npm pack` + `npm install -g` put the `pool-guide` bin on the hook's PATH) and runs the
 // `pool-guide` hook of .pre-commit-hooks.yaml on a throw-away git repository: it fails on a file
-// with a finding and passes on a clean one.
+// with a finding and passes on a clean one, and on a file that `exclude` of [tool.pool-guide] covers
+// (pre-commit names each file: the hook passes --force-exclude).
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
@@ -15,12 +16,13 @@ const { tempDir } = require('../lib/workspace');
 const FINDING = 'import httpx\n\n\ndef fetch(url):\n    return httpx.get(url)\n';
 const CLEAN = 'import httpx\n\nclient = httpx.Client(timeout=httpx.Timeout(5.0))\n';
 
-/** A git repository with the two files staged, and the environment pre-commit runs in (its store in a temp folder). */
-function throwAwayRepository() {
+/** A git repository with the files staged (and any `extra` ones), and the environment pre-commit runs in (its store in a temp folder). */
+function throwAwayRepository(extra = {}) {
   const repo = tempDir('pre-commit-repo');
   fs.writeFileSync(path.join(repo, 'finding.py'), FINDING);
   fs.writeFileSync(path.join(repo, 'clean.py'), CLEAN);
   fs.writeFileSync(path.join(repo, 'notes.txt'), 'httpx.get(url) in a text file is not Python\n');
+  for (const [name, text] of Object.entries(extra)) fs.writeFileSync(path.join(repo, name), text);
   const env = {
     ...process.env,
     PRE_COMMIT_HOME: tempDir('pre-commit-home'),
@@ -32,8 +34,8 @@ function throwAwayRepository() {
 }
 
 /** `pre-commit try-repo <this repository> pool-guide` on the given files. */
-function tryHook(files) {
-  const { repo, env } = throwAwayRepository();
+function tryHook(files, extra) {
+  const { repo, env } = throwAwayRepository(extra);
   const result = spawnSync('pre-commit', ['try-repo', paths.repo, 'pool-guide', '--verbose', '--files', ...files], { cwd: repo, env, encoding: 'utf8' });
   return { ...result, output: result.stdout + result.stderr };
 }
@@ -52,6 +54,17 @@ test('the hook passes on a clean Python file', () => {
   const { status, output } = tryHook(['clean.py']);
   assert.equal(status, 0, output);
   assert.match(output, /^Pool Guide\.+Passed$/m);
+});
+
+test('the hook passes on a staged file that exclude covers, and still fails on the others', () => {
+  const extra = { 'pyproject.toml': '[tool.pool-guide]\nexclude = ["generated_*.py"]\n', 'generated_client.py': FINDING };
+  const excluded = tryHook(['generated_client.py'], extra);
+  assert.equal(excluded.status, 0, excluded.output);
+  assert.match(excluded.output, /^Pool Guide\.+Passed$/m);
+  const both = tryHook(['generated_client.py', 'finding.py'], extra);
+  assert.equal(both.status, 1, both.output);
+  assert.match(both.output, /finding\.py:5:12: PG501/);
+  assert.doesNotMatch(both.output, /generated_client\.py:/);
 });
 
 /** A temp folder holding one file; returns the file's path. */

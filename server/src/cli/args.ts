@@ -29,7 +29,8 @@ export const USAGE = `usage: pool-guide <command> [options]
 configuration: [tool.pool-guide] in the nearest pyproject.toml (select, ignore, severity,
   default-timeout, exclude, extend-exclude, per-file-ignores; globs relative to its folder).
   Files that exclude covers are skipped when a folder is walked; a file named as a PATH is
-  checked anyway, unless --force-exclude. per-file-ignores drop their rules for matching files, even under --select.
+  checked anyway, unless --force-exclude. per-file-ignores drop their rules for matching
+  files, even under --select.
 
 colour: on a terminal only; NO_COLOR=1 turns it off, FORCE_COLOR=1 forces it (FORCE_COLOR wins)
 
