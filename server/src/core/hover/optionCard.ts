@@ -72,6 +72,14 @@ function hereText(call: BoundCall, arg: BoundArg, param: ParamSpec, catalog: Cat
       : undefined;
   const retries = effective?.config.retries?.param === param.name && call.callable.builds ? retriesOfConfigCall(call, effective.config) : undefined;
   if (retries) return `Here: **${retryValue(retries)}** (${retryOrigin(retries)}).`;
+  const preset = effective?.config.defaultsMode?.param === param.name && call.callable.builds ? effective.config.defaultsMode : undefined;
+  if (effective && preset) {
+    // What the preset decides on this config: the fields any preset sets, and the retry policy.
+    const fields = effective.fields.filter((field) => preset.presets.some((each) => each.fields[field.field.name] !== undefined));
+    const policy = retriesOfConfigCall(call, effective.config);
+    const parts = [...fields.map((field) => `${field.field.name} **${formatFieldValue(field)}** (${formatOrigin(field)})`), ...(policy ? [`retries **${retryValue(policy)}**`] : [])];
+    return `Here: **${arg.expr.text}**: ${parts.join('; ')}.`;
+  }
   const fieldName = fieldOfParam(param);
   const single = effective?.fields.find((field) => field.field.name === fieldName);
   if (single) return `Here: **${formatFieldValue(single)}** (${formatOrigin(single, clientDefaultAt(param, call.version))}).`;
