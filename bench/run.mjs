@@ -89,11 +89,15 @@ async function main() {
   }
 
   if (only.includes('workspace')) {
-    const workspace = await benchWorkspace({ hovers: Math.min(HOVERS, 200) });
-    lat(`workspace of ${workspace.files} files: didOpen → publishDiagnostics while the index builds (no folders: ${ms(workspace.bareDiagnosticsMs)})`, { n: 1, p50: workspace.firstDiagnosticsMs, p99: workspace.firstDiagnosticsMs, max: workspace.firstDiagnosticsMs });
+    const workspace = await benchWorkspace({ hovers: Math.min(HOVERS, 200), starts: Number(option('starts', 5)) });
+    const opened = { n: workspace.starts, p50: workspace.firstDiagnosticsMs, p99: workspace.firstDiagnosticsMs, max: workspace.firstDiagnosticsMs };
+    lat(`workspace of ${workspace.files} files: didOpen → publishDiagnostics while the index builds, median of ${workspace.starts} starts (no folders: ${ms(workspace.bareDiagnosticsMs)})`, opened);
     lat('first hover reading another module (its summary computed then)', { n: 1, p50: workspace.firstHoverMs, p99: workspace.firstHoverMs, max: workspace.firstHoverMs });
     lat('hover reading another module, summary cached', workspace.hover, `p99 ${verdict(workspace.hover.p99, 5)}`);
-    other.push(`| workspace index of ${workspace.index.modules} modules, built in the background (walk + module table) | ${ms(workspace.index.ms)} | |`);
+    // The index is built in the background: the first diagnostics may not wait for it.
+    const delay = workspace.firstDiagnosticsMs - workspace.bareDiagnosticsMs;
+    other.push(`| first diagnostics delayed by the index build (with folders − without) | ${ms(delay)} | ${verdict(Math.round(delay), 100)} ms |`);
+    other.push(`| workspace index of ${workspace.index.modules} modules, built in the background (walk + module table; median) | ${ms(workspace.index.ms)} | |`);
     other.push(`| server RSS with that index (without workspace folders) | ${workspace.indexedMb.toFixed(0)} MB (${workspace.bareMb.toFixed(0)} MB) | |`);
   }
   console.log(`Pool Guide benchmark: node ${process.versions.node}, ${process.platform}/${process.arch}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)} at the end\n`);

@@ -40,6 +40,24 @@ describe('CLI: values from other files of the tree', () => {
     }
   });
 
+  test('hover: a value from another module of the workspace (the working directory, or --root), as the editor shows it', () => {
+    const fixture = workspaceFixture('values-package');
+    const position = 'shop/api/client.py:9:19';
+    const run = runCli(['hover', position], fixture);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(run.stdout.includes('| `connect` | 2.5 s | explicit, via `HTTP_TIMEOUT` (shop/settings.py, line 5) |'), run.stdout);
+    const fromElsewhere = runCli(['hover', '--root', fixture, path.join(fixture, position)], path.dirname(fixture));
+    assert.equal(fromElsewhere.status, 0, fromElsewhere.stderr);
+    assert.match(fromElsewhere.stdout, /\| `connect` \| 2\.5 s \| explicit, via `HTTP_TIMEOUT` \(.*shop\/settings\.py, line 5\) \|/);
+    const packageOnly = runCli(['hover', '--root', path.join(fixture, 'shop', 'api'), path.join(fixture, position)], fixture);
+    assert.match(packageOnly.stdout, /\| `connect` \| unknown: `HTTP_TIMEOUT`: `\.\.settings` [^|]*\|/, 'a workspace without the module cannot know the value');
+  });
+
+  test('hover: --root must be a directory', () => {
+    const run = runCli(['hover', '--root', 'no-such-folder', 'shop/api/client.py:9:19'], workspaceFixture('values-package'));
+    assert.deepEqual(run, { status: 2, stdout: '', stderr: 'pool-guide: --root: no such directory: no-such-folder\n' });
+  });
+
   test('a 50 MB generated module is not summarised: the name reads as unknown, and the run ends', () => {
     const line = 'GENERATED_VALUE_WITH_A_LONG_NAME_0000000 = 1\n';
     const { root, cleanup } = tempTree({

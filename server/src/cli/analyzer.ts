@@ -79,7 +79,7 @@ export function createFileAnalyzer(flags: RuleSelection = {}, tree?: RunTree): F
     catalog,
     async analyze(file, text) {
       // Most files of a large tree import no catalogued module: no parse for them (see core/prefilter.ts).
-      if (!importsCatalogModule(catalog, text)) return emptyAnalysis(text, {});
+      if (!importsCatalogModule(catalog, text)) return emptyAnalysis(text, {}, catalog);
       const options = index ? { ...optionsFor(file), workspace: index.valuesFor(path.resolve(file)) } : optionsFor(file);
       const document = new ParsedDocument(await loadEngine(), text);
       try {

@@ -21,6 +21,8 @@ export const USAGE = `usage: pool-guide <command> [options]
       --force-exclude            apply [tool.pool-guide] exclude to PATHs named here too (pre-commit)
   explain CODE           the documentation of a rule (PG301 or missing-timeout)
   hover FILE:LINE:COL    the hover card at a 1-based line and column
+      --root DIR                 the workspace whose modules imports resolve to (default: the
+                                 working directory when FILE is under it, else FILE's folder)
   show [PATH...]         every client, transport and request call: its hover card and findings
       --format FORMAT            terminal (default; colour on a terminal), markdown, json
 
@@ -62,7 +64,7 @@ export type Command =
   | CheckCommand
   | ShowCommand
   | { readonly command: 'explain'; readonly rule: string }
-  | { readonly command: 'hover'; readonly file: string; readonly line: number; readonly column: number }
+  | { readonly command: 'hover'; readonly file: string; readonly line: number; readonly column: number; readonly root?: string }
   | { readonly command: 'help' };
 
 const FORMATS: readonly string[] = ['full', 'concise', 'json', 'sarif', 'github', 'gitlab'];
@@ -83,7 +85,7 @@ export function parseArgs(argv: readonly string[]): Command {
       return { command: 'explain', rule };
     }
     case 'hover':
-      return parseHover(positionals(rest, []));
+      return parseHover(rest);
     default:
       throw new UsageError(`unknown command '${command}' (expected check, explain, hover or show)`);
   }
@@ -143,11 +145,14 @@ function parseShow(args: readonly string[]): ShowCommand {
 }
 
 /** `FILE:LINE:COL`, split from the right so that a path may contain colons. */
-function parseHover(args: readonly string[]): Command {
+function parseHover(rest: readonly string[]): Command {
+  const values = new Map<string, string>();
+  const args = positionals(rest, ['--root'], values);
   if (args.length !== 1) throw new UsageError('hover needs exactly one FILE:LINE:COL');
   const match = /^(.+):(\d+):(\d+)$/.exec(args[0]);
   if (!match || Number(match[2]) < 1 || Number(match[3]) < 1) throw new UsageError(`'${args[0]}' is not FILE:LINE:COL with a 1-based line and column`);
-  return { command: 'hover', file: match[1], line: Number(match[2]), column: Number(match[3]) };
+  const root = values.get('--root');
+  return { command: 'hover', file: match[1], line: Number(match[2]), column: Number(match[3]), ...(root !== undefined ? { root } : {}) };
 }
 
 function ruleOption(values: ReadonlyMap<string, string>, option: string): string[] | undefined {

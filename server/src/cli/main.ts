@@ -23,7 +23,7 @@ async function run(command: Command): Promise<number> {
     case 'explain':
       return runExplain(command.rule);
     case 'hover':
-      return runHover(command.file, command.line, command.column);
+      return runHover(command.file, command.line, command.column, command.root);
   }
 }
 

@@ -103,7 +103,7 @@ export class ParsedDocument {
   private startAnalysis(options: AnalysisOptions): LazyAnalysis {
     const tree = this.tree;
     const outline = this.outline;
-    if (!tree || !outline) return completedAnalysis(emptyAnalysis(this.currentText, options));
+    if (!tree || !outline) return completedAnalysis(emptyAnalysis(this.currentText, options, this.engine.catalog));
     const catalog = this.engine.catalog;
     const tables = (this.tables ??= collectFileTables(outline.all(), catalog));
     const lazy = analyzeLazily({ root: tree.rootNode, text: this.currentText, catalog, outline, tables, options });
@@ -115,6 +115,9 @@ export class ParsedDocument {
     return {
       text: lazy.text,
       options,
+      get configs() {
+        return lazy.configs;
+      },
       callsAround(offset) {
         live();
         return lazy.callsAround(offset);

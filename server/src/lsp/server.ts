@@ -102,11 +102,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     connection.console.info(`Pool Guide ${SERVER_VERSION} ready (${options.runtime})`);
     if (pullsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.py' }] });
-    // In the background: the first diagnostics and hovers do not wait for it.
+    // In the background: the first diagnostics and hovers do not wait for it, and it waits for diagnostics under way.
     const index = workspaceIndex;
     const started = performance.now();
     void index
-      ?.build(workspaceFolders)
+      ?.build(workspaceFolders, () => publisher?.idle() ?? Promise.resolve())
       .then(() => index.ready && connection.console.info(`Pool Guide: workspace index: ${index.fileCount} modules in ${Math.round(performance.now() - started)} ms`))
       .catch((error) => connection.console.error(`Pool Guide: workspace index failed: ${String(error)}`));
   });

@@ -14,13 +14,20 @@ const QUESTIONS_PER_TURN = 64;
 
 export type WalkResult = { readonly files: string[]; readonly truncated: boolean };
 
-/** Every `.py` file under `folder` (at most `maxFiles`), skipping virtual environments below it; stops early when `signal` aborts. */
-export async function walkPythonFiles(files: ProjectFileSystem, folder: string, maxFiles: number, signal: AbortSignal): Promise<WalkResult> {
+/**
+ * Every `.py` file under `folder` (at most `maxFiles`), skipping virtual environments below it; stops
+ * early when `signal` aborts. Between turns it also waits for `idle` (when given): the foreground work
+ * (diagnostics under way) goes first.
+ */
+export async function walkPythonFiles(files: ProjectFileSystem, folder: string, maxFiles: number, signal: AbortSignal, idle?: () => Promise<void>): Promise<WalkResult> {
   const found: string[] = [];
   const pending = [folder];
   let questions = 0;
   const ask = async <T>(question: () => T): Promise<T> => {
-    if (++questions % QUESTIONS_PER_TURN === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (++questions % QUESTIONS_PER_TURN === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await idle?.();
+    }
     return question();
   };
   while (pending.length > 0 && !signal.aborted) {

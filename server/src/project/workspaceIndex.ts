@@ -92,14 +92,14 @@ export class WorkspaceIndex {
     return this.byPath.size;
   }
 
-  /** Walks the folders in the background (a walk under way is cancelled); resolves when done, or cancelled. */
-  async build(folders: readonly string[]): Promise<void> {
+  /** Walks the folders in the background (a walk under way is cancelled), giving way whenever `idle` says to wait; resolves when done, or cancelled. */
+  async build(folders: readonly string[], idle?: () => Promise<void>): Promise<void> {
     this.walk?.abort();
     const walk = (this.walk = new AbortController());
     const found: string[] = [];
     let truncated = false;
     for (const folder of folders) {
-      const result = await walkPythonFiles(this.files, folder, this.limits.maxFiles - found.length, walk.signal);
+      const result = await walkPythonFiles(this.files, folder, this.limits.maxFiles - found.length, walk.signal, idle);
       found.push(...result.files);
       truncated ||= result.truncated;
     }

@@ -143,4 +143,7 @@ test("defaults_mode: a literal preset sets the connect timeout and the retry mod
   assert.match(await card('unset') ?? '', /`AWS_DEFAULTS_MODE` or `defaults_mode` in `~\/\.aws\/config` naming a preset other than 'legacy' makes it 'standard'\)/);
   assert.doesNotMatch(await card('legacy') ?? '', /AWS_DEFAULTS_MODE/, 'a preset given in the code is not replaced from outside');
   assert.match(row(await card('wrong'), 'connect_timeout'), /error: `defaults_mode='fast'` is not one of the modes/);
+  const option = await hoverText(source, 'defaults_mode="mobile"', 1);
+  assert.match(option ?? '', /Here: \*\*"mobile"\*\*: connect_timeout \*\*7\.0 s\*\* \(explicit\); retries \*\*standard, 3 attempts in all\*\*\./);
+  assert.match((await hoverText(source, 'defaults_mode="in-region"', 1)) ?? '', /connect_timeout \*\*1\.1 s\*\* \(`defaults_mode='in-region'` preset\)/);
 });

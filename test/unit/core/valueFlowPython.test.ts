@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { configOfObjectCall, type FieldValue } from '../../../server/src/core/config/effective';
-import { analyzeText, testEngine } from '../../helpers/engine';
+import type { FieldValue } from '../../../server/src/core/config/effective';
+import { analyzeText } from '../../helpers/engine';
 import { runPythonScript } from '../../helpers/python';
 
 const SEED = 20261203;
@@ -52,7 +52,6 @@ function allowed(field: FieldValue): (number | null | undefined)[] {
 }
 
 test('the value a probe shows is the one Python builds (straight-line), or among those shown (branches)', async () => {
-  const { catalog } = await testEngine();
   const modules = fc.sample(fc.array(statement, { minLength: 4, maxLength: 24 }), { seed: SEED, numRuns: MODULES }).map(moduleText);
   const built = runPythonScript<number[][]>('probe_values.py', modules.map((module) => module.text));
   let compared = 0;
@@ -61,7 +60,7 @@ test('the value a probe shows is the one Python builds (straight-line), or among
     const probes = analysis.calls.filter((call) => call.callable.name === 'Limits');
     assert.equal(probes.length, built[index].length, text);
     probes.forEach((probe, position) => {
-      const field = configOfObjectCall(probe, catalog)!.fields.find((candidate) => candidate.field.name === 'max_connections')!;
+      const field = analysis.configs.ofObjectCall(probe)!.fields.find((candidate) => candidate.field.name === 'max_connections')!;
       const expected = built[index][position];
       if (branches) assert.ok(allowed(field).includes(expected), `probe_${position}: ${expected} not among ${allowed(field)} in\n${text}`);
       else assert.equal(field.value, expected, `probe_${position} in\n${text}`);
@@ -75,12 +74,11 @@ test('10,000 reassignments of one name: the last one before the call', async () 
   const lines = ['import httpx', ...Array.from({ length: 10_000 }, (_, index) => `size = ${index + 1}`), 'client = httpx.Client(limits=httpx.Limits(max_connections=size))'];
   const analysis = await analyzeText(lines.join('\n'));
   const limits = analysis.calls.find((call) => call.callable.name === 'Limits')!;
-  assert.equal(configOfObjectCall(limits, (await testEngine()).catalog)!.fields.find((field) => field.field.name === 'max_connections')!.value, 10_000);
+  assert.equal(analysis.configs.ofObjectCall(limits)!.fields.find((field) => field.field.name === 'max_connections')!.value, 10_000);
 });
 
 test('names defined in a cycle, or through each other in a loop, end as unknown, not in a hang', async () => {
   const text = ['import httpx', 'a = b', 'b = a', 'while True:', '    c = d', '    d = c', 'x = httpx.Limits(max_connections=a)', 'y = httpx.Limits(max_connections=c)', ''].join('\n');
   const analysis = await analyzeText(text);
-  const { catalog } = await testEngine();
-  for (const call of analysis.calls) assert.equal(configOfObjectCall(call, catalog)!.fields.find((field) => field.field.name === 'max_connections')!.value, undefined);
+  for (const call of analysis.calls) assert.equal(analysis.configs.ofObjectCall(call)!.fields.find((field) => field.field.name === 'max_connections')!.value, undefined);
 });

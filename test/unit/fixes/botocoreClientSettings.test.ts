@@ -9,9 +9,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AnalysisOptions } from '../../../server/src/core/analysis/analyze';
-import { configsOfCall } from '../../../server/src/core/config/effective';
 import { retriesOfClient } from '../../../server/src/core/config/retries';
-import { analyzeText, testEngine } from '../../helpers/engine';
+import { analyzeText } from '../../helpers/engine';
 import { runPythonScript } from '../../helpers/python';
 
 type Runs = { readonly connect_timeout: number; readonly mode: string; readonly attempts: number };
@@ -41,7 +40,6 @@ const FIXTURES: readonly { readonly name: string; readonly source: string }[] = 
 test('the connect timeout, retry mode and attempts on a boto3 client card are what the real botocore client runs with', async (t) => {
   const output = runPythonScript<RunOutput>('botocore_run_config.py', FIXTURES.map((fixture) => ({ source: HEAD + fixture.source, run: true })));
   const options: AnalysisOptions = { versions: { botocore: output.version, boto3: '1.26.27' } };
-  const { catalog } = await testEngine();
   for (const [index, fixture] of FIXTURES.entries()) {
     await t.test(fixture.name, async () => {
       const result = output.results[index];
@@ -51,7 +49,7 @@ test('the connect timeout, retry mode and attempts on a boto3 client card are wh
       const analysis = await analyzeText(HEAD + fixture.source, options);
       const call = analysis.calls.filter((candidate) => candidate.library.id === 'boto3' && candidate.callable.kind === 'client').at(-1);
       assert.ok(call, `${fixture.name}: no boto3 client call bound`);
-      const [config] = configsOfCall(call, catalog);
+      const [config] = analysis.configs.ofCall(call);
       const connect = config.fields.find((field) => field.field.name === 'connect_timeout')!;
       const retries = retriesOfClient(call, 'config', config.config)!;
       assert.equal(retries.mode.value, runs.mode, `${fixture.name}: mode`);

@@ -63,6 +63,29 @@ describe('values from other modules of the workspace', () => {
     assert.match(row(card, 'max_connections'), /unknown: `POOL_SIZE`, imported from `\.\.settings`/);
   });
 
+  test('class attributes inherited from a class of another module: through the class, `self`, a module-qualified base, and its own bases', async () => {
+    const inherited = await hoverIn('values-inherit', 'app/service.py', 'httpx.Limits', 1);
+    assert.match(row(inherited, 'max_connections'), /\| 12 \| explicit, via `MyConfig\.POOL_SIZE` \(attribute inherited from class `BaseConfig`\) \(app\/base\.py, line 9\) \|/);
+    assert.match(row(inherited, 'max_keepalive_connections'), /\| 4 \| explicit, via `MyConfig\.KEEPALIVE` \(attribute of class `MyConfig`\) \|/, 'the class itself wins over its base');
+    const service = await hoverIn('values-inherit', 'app/service.py', 'httpx.Client');
+    assert.match(row(service, 'connect'), /\| 7\.5 s \|.*via `self\.TIMEOUT` \(attribute inherited from class `BaseConfig`\) \(app\/base\.py, line 5\)/);
+    assert.match(row(service, 'max_connections'), /\| 12 \|.*via `self\.POOL_SIZE`/);
+    const throughModule = await hoverIn('values-inherit', 'app/service.py', 'httpx.Limits', 2);
+    assert.match(row(throughModule, 'max_connections'), /\| 12 \| explicit, via `ThroughModule\.POOL_SIZE` \(attribute inherited from class `base\.BaseConfig`\)/);
+    const missing = await hoverIn('values-inherit', 'app/service.py', 'httpx.Limits', 3);
+    assert.match(row(missing, 'max_connections'), /\| unknown: .*NOT_THERE/);
+  });
+
+  test('without an index, an inherited attribute says where it would come from; with one, rules fire on it', async () => {
+    const files = filesUnder(workspaceFixture('values-inherit'));
+    const alone = await hoverText(files['app/service.py'], 'httpx.Limits', 1, 1);
+    assert.match(row(alone, 'max_connections'), /unknown: `POOL_SIZE`, which the class `MyConfig` inherits from `BaseConfig`/);
+    const text = files['app/service.py'];
+    const analysis = await analyzeText(text, await workspaceOptions(files, 'app/service.py'));
+    assert.deepEqual(analysis.findings.map((finding) => `${finding.code}@${text.slice(finding.span.start, finding.span.end)}`), ['PG402@ThroughModule.KEEPALIVE']);
+    assert.deepEqual((await analyzeText(text)).findings, []);
+  });
+
   test('diagnostics read the imported values, and point into this document only', async () => {
     const files = {
       'app/limits.py': 'import httpx\nNO_TIMEOUT = None\nTIMEOUT = httpx.Timeout(None)\n',

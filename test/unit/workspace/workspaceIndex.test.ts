@@ -75,6 +75,33 @@ describe('workspace index', () => {
     assert.deepEqual(valueOf(tiny), { kind: 'unknown', reason: `app/settings.py is too large to index (${size} characters)` });
   });
 
+  test('the walk gives way to foreground work: it goes on only when `idle` lets it', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pool-guide-index-idle-'));
+    try {
+      for (let module = 0; module < 100; module++) fs.writeFileSync(path.join(folder, `m${module}.py`), `X = ${module}\n`);
+      const workspace = await index();
+      let release: () => void = () => {};
+      let reached: () => void = () => {};
+      const gate = new Promise<void>((resolve) => (reached = resolve));
+      const busy = new Promise<void>((resolve) => (release = resolve));
+      let asked = 0;
+      let done = false;
+      const walk = workspace.build([folder], () => {
+        asked++;
+        reached();
+        return busy;
+      }).then(() => (done = true));
+      await gate;
+      for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+      assert.ok(asked === 1 && !done && !workspace.ready, 'waits at the first turn while the foreground is busy');
+      release();
+      await walk;
+      assert.equal(workspace.fileCount, 100);
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('a walk can be cancelled: the index stays as it was', async () => {
     const workspace = await index();
     const walk = workspace.build([root]);

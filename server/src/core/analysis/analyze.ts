@@ -26,6 +26,7 @@ import { collectBindings } from './bindings';
 import { createNameResolver, type NameResolver } from './names';
 import { createOutline, type Captures, type Outline } from './outline';
 import type { WorkspaceValues } from '../workspace/lookup';
+import { createEffectiveConfigs, type EffectiveConfigs } from '../config/configQueries';
 
 /** What a user (settings, pyproject, CLI flags) decides about an analysis. */
 export type AnalysisOptions = {
@@ -51,13 +52,15 @@ export type Analysis = {
   readonly options: AnalysisOptions;
   /** Shared clients used by concurrent tasks, with how many requests run at once (concurrency/). */
   readonly concurrentUses: readonly ConcurrentUse[];
+  /** The effective configuration of each call, computed once and read by the cards, the checks and the fixes. */
+  readonly configs: EffectiveConfigs;
 };
 
 const EMPTY_IMPORTS: ImportTable = { names: new Map(), wildcardModules: [], fromImportEnds: new Map(), fromImportedNames: new Map() };
 
 /** The analysis of a text in which nothing catalogued occurs (or that could not be parsed). */
-export function emptyAnalysis(text: string, options: AnalysisOptions): Analysis {
-  return { text, calls: [], findings: [], imports: EMPTY_IMPORTS, options, concurrentUses: [] };
+export function emptyAnalysis(text: string, options: AnalysisOptions, catalog: Catalog): Analysis {
+  return { text, calls: [], findings: [], imports: EMPTY_IMPORTS, options, concurrentUses: [], configs: createEffectiveConfigs(catalog) };
 }
 
 /**
@@ -69,6 +72,8 @@ export function emptyAnalysis(text: string, options: AnalysisOptions): Analysis 
 export type LazyAnalysis = {
   readonly text: string;
   readonly options: AnalysisOptions;
+  /** The same object as `complete().configs`. */
+  readonly configs: EffectiveConfigs;
   /** The bound calls whose span holds `offset` (either end included), in document order: the very objects of `complete().calls`. */
   callsAround(offset: number): readonly BoundCall[];
   /** The whole analysis, computed once. */
@@ -93,7 +98,7 @@ export function analyzeTree(root: SyntaxNode, text: string, catalog: Catalog, ru
 
 /** A complete analysis seen as a lazy one: nothing is left to bind. */
 export function completedAnalysis(analysis: Analysis): LazyAnalysis {
-  return { text: analysis.text, options: analysis.options, callsAround: (offset) => callsAround(analysis.calls, offset), complete: () => analysis };
+  return { text: analysis.text, options: analysis.options, configs: analysis.configs, callsAround: (offset) => callsAround(analysis.calls, offset), complete: () => analysis };
 }
 
 /**
@@ -105,7 +110,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
   // Every callee is bound through an import (or a subclass of an imported class): no import of a
   // catalogued callable or of a module or class above one, nothing to bind.
   const importsAnyCatalogPath = [...tables.imports.names.values(), ...tables.imports.wildcardModules].some((qualified) => catalog.knowsPath(qualified));
-  if (!importsAnyCatalogPath) return completedAnalysis({ ...emptyAnalysis(text, options), imports: collectImports(outline.all()(Capture.importStatement)) });
+  if (!importsAnyCatalogPath) return completedAnalysis({ ...emptyAnalysis(text, options, catalog), imports: collectImports(outline.all()(Capture.importStatement)) });
 
   let wholeEnclosing: Enclosing | undefined;
   const fileEnclosing = () => (wholeEnclosing ??= createEnclosing(root, outline.all()(Capture.scope), outline.all()(Capture.loopBody)));
@@ -140,6 +145,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     workspace: options.workspace,
   };
   let binder = createCallBinder(context);
+  const configs = createEffectiveConfigs(catalog); // Keyed by BoundCall: the calls of a replaced binder simply drop out.
   let analysis: Analysis | undefined;
 
   // Binding all calls in document order is what the analysis means. Binding a few first gives the
@@ -169,12 +175,13 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
       functions: all(Capture.scope).filter((scope) => scope.type === NodeKind.functionDefinition),
       bound: calls,
     });
-    analysis = withFindings({ text, calls, imports, options, concurrentUses }, { catalog, attributeWrites, places, comments: suppressionComments(root, text) });
+    analysis = withFindings({ text, calls, imports, options, concurrentUses, configs }, { catalog, attributeWrites, places, comments: suppressionComments(root, text) });
     return analysis;
   };
   return {
     text,
     options,
+    configs,
     callsAround(offset) {
       if (analysis) return callsAround(analysis.calls, offset);
       const around = outline
@@ -199,11 +206,11 @@ function withFindings(
   base: Omit<Analysis, 'findings'>,
   { catalog, attributeWrites, places, comments }: { catalog: Catalog; attributeWrites: readonly AttributeWrite[]; places: ReadonlyMap<BoundCall, CallPlace>; comments: readonly TextSpan[] },
 ): Analysis {
-  const { text, calls, imports, options, concurrentUses } = base;
+  const { text, calls, imports, options, concurrentUses, configs } = base;
   let findings: readonly Finding[] | undefined;
   const computeFindings = () => {
     const placeOf = (call: BoundCall) => places.get(call) ?? {};
-    const context = { text, catalog, imports, calls, attributeWrites, placeOf, concurrentUses, defaultTimeout: options.defaultTimeout };
+    const context = { text, catalog, configs, imports, calls, attributeWrites, placeOf, concurrentUses, defaultTimeout: options.defaultTimeout };
     const suppressions = collectSuppressions(text, comments);
     // A construction that is only compared configures nothing: rules about use stay silent on it.
     const compared = new Set(calls.filter((call) => places.get(call)?.compared).map((call) => spanKey(call.span)));
@@ -219,6 +226,7 @@ function withFindings(
     imports,
     options,
     concurrentUses,
+    configs,
     get findings() {
       return (findings ??= computeFindings());
     },

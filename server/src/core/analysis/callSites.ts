@@ -51,8 +51,8 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
   let cycle = false;
   const workspace = ctx.workspace;
   const imported: EvaluationContext['imported'] = workspace
-    ? (node, called) => {
-        const dotted = dottedName(node);
+    ? (node, called, asked) => {
+        const dotted = asked ?? dottedName(node);
         return dotted === undefined ? undefined : importedValue(dotted, { start: node.startIndex, end: node.endIndex }, { ...ctx, workspace }, called);
       }
     : undefined;

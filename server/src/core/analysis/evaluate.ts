@@ -25,7 +25,7 @@ export type EvaluationContext = {
   /** The bound call for a call node, when its callee is catalogued. */
   readonly bindCall: (call: SyntaxNode) => BoundCall | undefined;
   /** A name (or `f()`) this module imports from another module of the workspace, when it does (see importedValues.ts). */
-  readonly imported?: (node: SyntaxNode, called: boolean) => { value: Value; via: string; definedIn?: DefinitionSite } | undefined;
+  readonly imported?: (node: SyntaxNode, called: boolean, dotted?: string) => { value: Value; via: string; definedIn?: DefinitionSite } | undefined;
 };
 
 type Evaluated = { value: Value; via?: string; origin?: string; definedIn?: DefinitionSite };
@@ -98,7 +98,7 @@ function evaluateValue(node: SyntaxNode, ctx: EvaluationContext, depth: number, 
 /** `self.x`, `Class.ATTR`, `module.NAME` (imported); anything else is unknown. */
 function evaluateAttribute(node: SyntaxNode, text: string, ctx: EvaluationContext, depth: number, budget: Budget): Evaluated {
   const self = ctx.resolveName.selfAttribute(node);
-  if (self) return { ...followName(text, self, ctx, depth, budget, node), via: text };
+  if (self) return fromImportedBase(node, text, self, ctx) ?? { ...followName(text, self, ctx, depth, budget, node), via: text };
   const object = node.childForFieldName(FieldName.object);
   const attribute = node.childForFieldName(FieldName.attribute)?.text;
   const [head, ...rest] = dottedParts(object);
@@ -110,9 +110,18 @@ function evaluateAttribute(node: SyntaxNode, text: string, ctx: EvaluationContex
   if (rest.length > 0) return { value: unknown(text) };
   if (single?.kind === 'class') {
     const className = single.node.childForFieldName(FieldName.name)?.text;
-    return { ...followName(text, ctx.resolveName.classAttribute(single.node, attribute), ctx, depth, budget), via: text, origin: `attribute of class \`${className}\`` };
+    const resolution = ctx.resolveName.classAttribute(single.node, attribute);
+    return fromImportedBase(node, text, resolution, ctx) ?? { ...followName(text, resolution, ctx, depth, budget), via: text, origin: `attribute of class \`${className}\`` };
   }
   return { value: unknown(text) };
+}
+
+/** A class attribute inherited from a class of another module of the workspace (`class MyConfig(BaseConfig)`): asked there, as `BaseConfig.NAME`. */
+function fromImportedBase(node: SyntaxNode, text: string, resolution: NameResolution, ctx: EvaluationContext): Evaluated | undefined {
+  if (resolution.kind !== 'unbound' || resolution.importedBase === undefined) return undefined;
+  const attribute = node.childForFieldName(FieldName.attribute)?.text;
+  const found = attribute === undefined ? undefined : ctx.imported?.(node, false, `${resolution.importedBase}.${attribute}`);
+  return found && { ...found, via: text, origin: `attribute inherited from class \`${resolution.importedBase}\`` };
 }
 
 /** `a.b.c` as its head identifier node and the names after it; empty for anything else. */

@@ -27,7 +27,8 @@ export type ResolvedDefinition = Definition | ParameterDefinition;
 
 export type NameResolution =
   | { readonly kind: 'definitions'; readonly definitions: readonly ResolvedDefinition[] }
-  | { readonly kind: 'unbound'; readonly reason: string };
+  /** `importedBase`: a class attribute not found in this module, whose class inherits from a class imported from another module (the base as written). */
+  | { readonly kind: 'unbound'; readonly reason: string; readonly importedBase?: string };
 
 export type NameResolver = {
   /** What a bare identifier stands for where it is read. */
@@ -96,15 +97,21 @@ export function createNameResolver(bindings: Bindings, sources: NameSources, enc
       if (reaching && reaching.sites.length > 0) return { kind: 'definitions', definitions: reaching.sites.map((site) => site.definition) };
     }
     if (depth >= MAX_CLASS_DEPTH) return { kind: 'unbound', reason: `\`${attribute}\` (too many base classes to follow)` };
+    const className = classNode.childForFieldName(FieldName.name)?.text;
+    // Bases in order (the method resolution order of single inheritance): a local class is read here, an imported one in its module.
     for (const base of classNode.childForFieldName(FieldName.superclasses)?.namedChildren ?? []) {
-      if (base?.type !== NodeKind.identifier) continue;
-      const resolved = name(base);
-      const local = resolved.kind === 'definitions' && resolved.definitions.length === 1 ? resolved.definitions[0] : undefined;
-      if (local?.kind !== 'class' || local.node.id === classNode.id) continue;
-      const inherited = classAttribute(local.node, attribute, depth + 1);
-      if (inherited.kind === 'definitions') return inherited;
+      const head = base?.type === NodeKind.identifier ? base : base?.type === NodeKind.attribute ? dottedHead(base) : undefined;
+      if (!base || !head) continue;
+      const resolved = name(head);
+      const single = resolved.kind === 'definitions' && resolved.definitions.length === 1 ? resolved.definitions[0] : undefined;
+      if (single?.kind === 'imported') {
+        return { kind: 'unbound', reason: `\`${attribute}\`, which the class \`${className}\` inherits from \`${base.text}\``, importedBase: base.text };
+      }
+      if (base.type !== NodeKind.identifier || single?.kind !== 'class' || single.node.id === classNode.id) continue;
+      const inherited = classAttribute(single.node, attribute, depth + 1);
+      if (inherited.kind === 'definitions' || inherited.importedBase !== undefined) return inherited;
     }
-    return { kind: 'unbound', reason: `\`${attribute}\`, which the class \`${classNode.childForFieldName(FieldName.name)?.text}\` does not assign` };
+    return { kind: 'unbound', reason: `\`${attribute}\`, which the class \`${className}\` does not assign` };
   }
 
   return {
@@ -123,6 +130,12 @@ export function createNameResolver(bindings: Bindings, sources: NameSources, enc
       return argumentsFor(parameter, callsByName, enclosing);
     },
   };
+}
+
+/** The first name of `a.b.c`. */
+function dottedHead(node: SyntaxNode): SyntaxNode | undefined {
+  const object = node.childForFieldName(FieldName.object);
+  return object?.type === NodeKind.identifier ? object : object?.type === NodeKind.attribute ? dottedHead(object) : undefined;
 }
 
 /** Read from a nested function: any value the scope ever gives the name may be current. */

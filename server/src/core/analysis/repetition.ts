@@ -21,9 +21,21 @@ const TASK_DECORATORS: ReadonlySet<string> = new Set(['task', 'shared_task', 'pe
 /**
  * The text of a call's line before it shows that its result outlives the run: stored on an object
  * or in a container (`self._session = …`, `pools[host] = …`), returned or yielded, or built only
- * when another is missing (`… if current else Client()`, `current or Client()`).
+ * when another is missing (`… if current else Client()`, `current or Client()`); or, for a client
+ * assigned to a name, a later line of its function that stores or returns that name (keptLater).
  */
 const KEPT_BEFORE = [/^\s*(?:return|yield)\b/, /^\s*[\w.]*[.[][^=]*(?<![=!<>])=(?!=)/, /\belse\s+$/, /\bor\s+$/];
+/** `name = Client(...)` (the name is what the rest of the function may store or return). */
+const ASSIGNED_TO_NAME = /^\s*(\w+)\s*(?::[^=]*)?=\s*$/;
+
+/** A client assigned to a name that the rest of its function stores (`cache["s"] = name`, `self._s = name`) or returns (`return name`, `return a, name`). */
+function keptLater(linePrefix: string, rest: string): boolean {
+  const name = ASSIGNED_TO_NAME.exec(linePrefix)?.[1];
+  if (name === undefined) return false;
+  const stored = new RegExp(`^\\s*[\\w.]*[.[][^=\\n]*(?<![=!<>])=\\s*${name}\\s*$`, 'm');
+  const returned = new RegExp(`^\\s*(?:return|yield)\\s+\\(?(?:[^\\n]*,\\s*)?${name}\\s*(?:[,)]|$)`, 'm');
+  return stored.test(rest) || returned.test(rest);
+}
 
 /**
  * The text around a call that shows its result is only compared or checked, never used: an operand
@@ -82,7 +94,7 @@ export function createPlaces({ text, enclosing, calls, loops, decorated }: Place
     const inFunction = scope?.type === NodeKind.functionDefinition;
     const functionName = inFunction ? scope.childForFieldName(FieldName.name)?.text : undefined;
     const linePrefix = text.slice(text.lastIndexOf('\n', call.startIndex - 1) + 1, call.startIndex);
-    const kept = KEPT_BEFORE.some((pattern) => pattern.test(linePrefix));
+    const kept = KEPT_BEFORE.some((pattern) => pattern.test(linePrefix)) || (inFunction && keptLater(linePrefix, text.slice(call.endIndex, scope.endIndex)));
     const compared =
       COMPARED_BEFORE.some((pattern) => pattern.test(linePrefix)) || isAssertionArgument(linePrefix) || COMPARED_AFTER.test(text.slice(call.endIndex, call.endIndex + 12));
     const place = { ...(inFunction ? { functionName, functionStart: scope.startIndex } : {}), ...(kept ? { kept } : {}), ...(compared ? { compared } : {}) };

@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../../catalog';
 import type { Unit } from '../../catalog/schema';
+import type { EffectiveConfigs } from '../config/configQueries';
 import type { ConcurrentUse } from '../analysis/concurrency/types';
 import type { ImportTable } from '../analysis/imports';
 import type { AttributeWrite, BoundCall, CallPlace, Finding, Severity, TextSpan } from '../types';
@@ -12,6 +13,8 @@ import { findRule } from '../rules';
 export type CheckContext = {
   readonly text: string;
   readonly catalog: Catalog;
+  /** The analysis' effective configurations: the same objects the cards read. */
+  readonly configs: EffectiveConfigs;
   readonly imports: ImportTable;
   readonly calls: readonly BoundCall[];
   /** Assignments to attributes of catalogued objects. */

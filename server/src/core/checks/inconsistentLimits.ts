@@ -1,9 +1,12 @@
 /**
  * PG402: limits that contradict each other (a keep-alive allowance above the connection cap) or a
- * pool with no room for a connection, by the constraints the catalog gives each config object.
+ * pool with no room for a connection, by the constraints the catalog gives each config object;
+ * on "one of" values, only when every path breaks the constraint.
  */
 import type { FieldConstraint } from '../../catalog/schema';
-import { configOfObjectCall, type FieldValue } from '../config/effective';
+import type { FieldValue } from '../config/effective';
+import { configPaths } from '../config/paths';
+import { onEveryPath } from './everyPath';
 import type { BoundCall, Finding, TextSpan } from '../types';
 import { finding, type Check } from './context';
 
@@ -11,10 +14,13 @@ export const inconsistentLimits: Check = (ctx) => {
   const findings: Finding[] = [];
   for (const call of ctx.calls) {
     if (!call.callable.builds) continue;
-    const effective = configOfObjectCall(call, ctx.catalog);
+    const effective = ctx.configs.ofObjectCall(call);
     for (const constraint of effective?.config.constraints ?? []) {
-      const problem = violation(constraint, effective!.fields);
-      if (problem) findings.push(finding('PG402', call, spanOf(problem.field, call), problem.message));
+      const found = onEveryPath(configPaths(effective!), (path) => {
+        const problem = violation(constraint, path.fields);
+        return problem && finding('PG402', call, spanOf(problem.field, call), problem.message);
+      });
+      if (found) findings.push(found);
     }
   }
   return findings;

@@ -5,20 +5,23 @@
  * or None that the version in use does not accept where a config object is expected, and an SDK
  * request that must be streamed (streamingRequired.ts). For a number
  * whose meaning elsewhere is known (the config's `numberSetsFields`), a fix builds that object.
+ * On "one of" values, each only when every path fails (checks/everyPath.ts).
  */
 import type { ConfigSpec } from '../../catalog/schema';
 import { nameStatusAt, scalarReadingAt } from '../../catalog/versions';
-import { configOfObjectCall } from '../config/effective';
 import { referenceTo } from '../fixes/importStyle';
 import type { BoundArg, BoundCall, Finding, Fix } from '../types';
+import { configPaths } from '../config/paths';
 import { finding, textOf, type Check, type CheckContext } from './context';
+import { argPaths, onEveryPath } from './everyPath';
 import { streamingRequiredProblem } from './streamingRequired';
 
 export const invalidConfig: Check = (ctx) => {
   const findings: Finding[] = [];
   for (const call of ctx.calls) {
     for (const arg of call.args) {
-      const problem = scalarProblem(ctx, call, arg) ?? tupleProblem(ctx, call, arg);
+      const paths = argPaths(arg);
+      const problem = onEveryPath(paths, (path) => scalarProblem(ctx, call, path)) ?? onEveryPath(paths, (path) => tupleProblem(ctx, call, path));
       if (problem) findings.push(problem);
     }
     const streaming = streamingRequiredProblem(ctx, call);
@@ -26,11 +29,13 @@ export const invalidConfig: Check = (ctx) => {
     if (!call.callable.builds) continue;
     // A call that uses removed names fails for that reason first; PG201 reports it and migrates it.
     if (call.args.some((arg) => arg.param && nameStatusAt(call.version, arg.param.since, arg.param.lifecycle) === 'removed')) continue;
-    const effective = configOfObjectCall(call, ctx.catalog);
-    const invalid = effective?.fields.find((field) => field.origin.kind === 'invalid');
-    if (!invalid || invalid.origin.kind !== 'invalid') continue;
-    const message = `\`${textOf(ctx, call.span).replace(/\s+/g, ' ')}\` fails when it runs: ${invalid.origin.error}`;
-    findings.push(finding('PG303', call, call.calleeSpan, message));
+    const effective = ctx.configs.ofObjectCall(call);
+    const failing = effective && onEveryPath(configPaths(effective), (path) => {
+      const invalid = path.fields.find((field) => field.origin.kind === 'invalid');
+      if (!invalid || invalid.origin.kind !== 'invalid') return undefined;
+      return finding('PG303', call, call.calleeSpan, `\`${textOf(ctx, call.span).replace(/\s+/g, ' ')}\` fails when it runs: ${invalid.origin.error}`);
+    });
+    if (failing) findings.push(failing);
   }
   return findings;
 };

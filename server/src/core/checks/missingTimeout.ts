@@ -5,7 +5,6 @@
  * are skipped, as are requests through a session with an adapter of its own mounted (it may add one).
  * The fix inserts `timeout=` with the configured default; it changes behaviour, so it is not safe.
  */
-import { configOfParam } from '../config/effective';
 import type { BoundCall, Finding, Fix } from '../types';
 import { calleeText, finding, textOf, type Check, type CheckContext } from './context';
 
@@ -19,7 +18,7 @@ export const missingTimeout: Check = (ctx) => {
     if (call.splats.length > 0 || mountsOwnAdapter(ctx, call)) continue;
     for (const param of call.callable.params) {
       if (!param.config || call.args.some((arg) => arg.param === param)) continue;
-      const effective = configOfParam(call, param, ctx.catalog);
+      const effective = ctx.configs.ofParam(call, param);
       if (!effective || !effective.fields.every((field) => field.value === null)) continue;
       const receiver = call.receiver && param.omittedUsesReceiver ? ` and neither does \`${textOf(ctx, call.receiver.calleeSpan)}(...)\`` : '';
       const message = `${calleeText(ctx, call)}() sets no \`${param.name}=\`${receiver}, so ${call.library.displayName} waits forever for a server that stops answering.`;

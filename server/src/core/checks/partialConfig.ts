@@ -5,8 +5,7 @@
  * restores the client's defaults (a change of behaviour, offered on its own). An object that turns
  * everything off is PG302's.
  */
-import { clientDefaultAt, nameStatusAt } from '../../catalog/versions';
-import { configOfObjectCall } from '../config/effective';
+import { nameStatusAt } from '../../catalog/versions';
 import type { FieldValue } from '../config/effective';
 import type { FieldConstraint } from '../../catalog/schema';
 import type { BoundCall, Finding, Fix } from '../types';
@@ -17,29 +16,25 @@ export const partialConfig: Check = (ctx) => {
   for (const call of ctx.calls) {
     if (!call.callable.builds || call.splats.length > 0) continue;
     if (nameStatusAt(call.version, call.callable.since, call.callable.lifecycle) === 'removed') continue;
-    const effective = configOfObjectCall(call, ctx.catalog);
+    const effective = ctx.configs.ofObjectCall(call);
     if (!effective) continue;
+    const clientDefaultOf = (field: FieldValue) => ctx.configs.clientDefault(call, effective.config, field.field.name);
     if (effective.config.allNoneDisablesAll && effective.fields.every((field) => field.value === null)) continue;
     const omitted = effective.fields.filter((field) => field.origin.kind === 'object-default');
-    const differing = omitted.filter((field) => clientDefaultOf(call, field) !== undefined && clientDefaultOf(call, field) !== field.value);
+    const differing = omitted.filter((field) => clientDefaultOf(field) !== undefined && clientDefaultOf(field) !== field.value);
     const constraints = effective.config.constraints ?? [];
     const surprising = differing.filter(
-      (field) => !isBounded(field, effective.fields) && actsAs(field.value ?? null, field, effective.fields, constraints) !== actsAs(clientDefaultOf(call, field) ?? null, field, effective.fields, constraints),
+      (field) => !isBounded(field, effective.fields) && actsAs(field.value ?? null, field, effective.fields, constraints) !== actsAs(clientDefaultOf(field) ?? null, field, effective.fields, constraints),
     );
     if (surprising.length === 0) continue;
     const parts = surprising.map(
-      (field) => `${field.field.name} at ${pythonValue(field.value ?? null, field.field.unit)} (${field.value === null ? field.field.noneMeans : 'its own default'}), not the client default ${pythonValue(clientDefaultOf(call, field) ?? null, field.field.unit)}`,
+      (field) => `${field.field.name} at ${pythonValue(field.value ?? null, field.field.unit)} (${field.value === null ? field.field.noneMeans : 'its own default'}), not the client default ${pythonValue(clientDefaultOf(field) ?? null, field.field.unit)}`,
     );
     const message = `${calleeText(ctx, call)}(...) leaves ${parts.join(', and ')}.`;
-    findings.push(finding('PG304', call, call.calleeSpan, message, { fixes: fixes(call, omitted, differing) }));
+    findings.push(finding('PG304', call, call.calleeSpan, message, { fixes: fixes(call, omitted, differing, clientDefaultOf) }));
   }
   return findings;
 };
-
-function clientDefaultOf(call: BoundCall, field: FieldValue): number | null | undefined {
-  const param = call.callable.params.find((candidate) => candidate.name === field.field.name);
-  return param ? clientDefaultAt(param, call.version) : undefined;
-}
 
 /** A None field is still bounded when a field that bounds it (`boundedBy`) has a limit, or may have one (a value unknown here). */
 function isBounded(field: FieldValue, fields: readonly FieldValue[]): boolean {
@@ -66,9 +61,9 @@ function unlimitedAsInfinity(value: number | null, field: FieldValue): number {
   return value === null || (value === 0 && field.field.zeroMeans !== undefined) ? Infinity : value;
 }
 
-function fixes(call: BoundCall, omitted: readonly FieldValue[], differing: readonly FieldValue[]): Fix[] {
+function fixes(call: BoundCall, omitted: readonly FieldValue[], differing: readonly FieldValue[], clientDefaultOf: (field: FieldValue) => number | null | undefined): Fix[] {
   const explicit = omitted.map((field) => `${field.field.name}=${pythonValue(field.value ?? null, field.field.unit)}`);
-  const restored = differing.map((field) => `${field.field.name}=${pythonValue(clientDefaultOf(call, field) ?? null, field.field.unit)}`);
+  const restored = differing.map((field) => `${field.field.name}=${pythonValue(clientDefaultOf(field) ?? null, field.field.unit)}`);
   return [
     { title: `Write the implicit values: ${explicit.map((part) => `\`${part}\``).join(', ')}`, edits: [appendArguments(call, explicit)], safe: true, preferred: true },
     { title: `Use the client defaults instead: ${restored.map((part) => `\`${part}\``).join(', ')} (changes behaviour)`, edits: [appendArguments(call, restored)], safe: false, preferred: false },

@@ -3,18 +3,26 @@
  * makes the extra requests wait and then time out; a soft cap opens and discards extra connections.
  * The fix raises the pool to the concurrency: it changes behaviour, so it never runs in bulk.
  */
-import { capacityOfUse, type PoolCapacity } from '../config/poolCapacity';
+import type { ConcurrentUse } from '../analysis/concurrency/types';
+import { capacityPathsOfUse, type PoolCapacity } from '../config/poolCapacity';
 import { findRule } from '../rules';
 import { poolWaitSentence } from '../hover/format';
 import type { Finding, Fix } from '../types';
-import type { Check } from './context';
+import type { Check, CheckContext } from './context';
+import { onEveryPath } from './everyPath';
 import { clientWords, concurrencyWords, excess, poolWords, unitWord } from './concurrencyWords';
 
-export const poolSmallerThanConcurrency: Check = (ctx) => ctx.concurrentUses.flatMap((use) => {
-  const capacity = capacityOfUse(use, ctx.calls, ctx.catalog);
-  if (capacity.kind !== 'queue' && capacity.kind !== 'soft') return [];
+export const poolSmallerThanConcurrency: Check = (ctx) =>
+  ctx.concurrentUses.flatMap((use) => {
+    // A pool cap that is "one of" several values: only when every one is too small.
+    const found = onEveryPath(capacityPathsOfUse(use, ctx.calls, ctx.configs), (capacity) => tooSmall(ctx, use, capacity));
+    return found ? [found] : [];
+  });
+
+function tooSmall(ctx: CheckContext, use: ConcurrentUse, capacity: PoolCapacity): Finding | undefined {
+  if (capacity.kind !== 'queue' && capacity.kind !== 'soft') return undefined;
   const over = excess(use.concurrency, capacity.cap);
-  if (!over) return [];
+  if (!over) return undefined;
   const unit = unitWord(use);
   const cpus = over.fromCpus === undefined || over.fromCpus <= 1 ? '' : ` on a machine with ${over.fromCpus} or more CPUs`;
   const shared = `${capitalize(concurrencyWords(use.concurrency, unit))} share ${clientWords(ctx.text, use)}, whose pool allows ${poolWords(capacity)}${cpus}`;
@@ -30,8 +38,8 @@ export const poolSmallerThanConcurrency: Check = (ctx) => ctx.concurrentUses.fla
     message: `${shared}. ${outcome}`,
     fixes: raiseFix(capacity, over.top),
   };
-  return [finding];
-});
+  return finding;
+}
 
 function raiseFix(capacity: Extract<PoolCapacity, { kind: 'queue' | 'soft' }>, to: number): Fix[] {
   const edit = capacity.edit;

@@ -16,7 +16,7 @@ import type { BoundCall } from '../types';
 export const sdkClientDropsDefaults: Check = (ctx) => {
   const findings: Finding[] = [];
   for (const call of ctx.calls) {
-    const state = wrappedClientState(call, ctx.catalog);
+    const state = wrappedClientState(call, ctx.configs);
     const client = state?.client;
     if (!state?.plain || !state.arg || !client || client.splats.length > 0) continue;
     if (client.args.some((arg) => arg.param?.name === state.spec.limits.param)) continue;

@@ -4,7 +4,7 @@
  * longer wait than that default (the catalog's `streamingRequired`).
  */
 import { nameStatusAt } from '../../catalog/versions';
-import { configOfParam, type FieldOrigin } from '../config/effective';
+import type { FieldOrigin } from '../config/effective';
 import type { BoundCall, Finding } from '../types';
 import { finding, type CheckContext } from './context';
 
@@ -17,7 +17,7 @@ export function streamingRequiredProblem(ctx: CheckContext, call: BoundCall): Fi
   if (tokens?.expr.value.kind !== 'number' || tokens.expr.value.value <= rule.maxTokens) return undefined;
   if (stream && !(stream.kind === 'bool' && !stream.value)) return undefined;
   const timeout = call.callable.params.find((param) => param.config);
-  const effective = timeout ? configOfParam(call, timeout, ctx.catalog) : undefined;
+  const effective = timeout ? ctx.configs.ofParam(call, timeout) : undefined;
   if (!effective || !effective.fields.every((field) => isSdkDefault(field.origin))) return undefined;
   const message = `${rule.tokensParam}=${tokens.expr.text} without streaming and without a timeout: the SDK raises before sending (${rule.error}); pass \`${rule.streamParam}=True\`, or set \`timeout=\` here or on the client.`;
   return finding('PG303', call, tokens.span, message);

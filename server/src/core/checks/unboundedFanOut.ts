@@ -12,7 +12,7 @@ import { capacityOfUse } from '../config/poolCapacity';
 
 export const unboundedFanOut: Check = (ctx) => ctx.concurrentUses.flatMap((use): Finding[] => {
   if (use.concurrency.kind !== 'unbounded') return [];
-  const capacity = capacityOfUse(use, ctx.calls, ctx.catalog);
+  const capacity = capacityOfUse(use, ctx.calls, ctx.configs);
   if (capacity.kind !== 'queue') return [];
   const { poolWait, configs } = capacity;
   const bounds = [poolWait.waitField, poolWait.overallField].flatMap((name) => configs.flatMap((config) => config.fields).filter((field) => field.field.name === name));

@@ -2,12 +2,14 @@
  * The effective configuration of a call: for every field of every config object it takes
  * (timeout phases, pool limits) the value the library will use and where that value comes from.
  * Generic over the catalog's ConfigSpec rules: scalars, None, tuples, fallbacks and defaults.
+ * These compute; `configQueries.ts` keeps each result per analysis, and every reader goes there.
  */
 import type { Catalog } from '../../catalog';
 import type { CallableSpec, ConfigSpec, FieldSpec, LibrarySpec, ParamSpec, ScalarReading } from '../../catalog/schema';
 import { clientDefaultAt, compareVersions, defaultAt, nameStatusAt, omittedFieldsAt, paramByName, scalarReadingAt, versionedFieldsAt } from '../../catalog/versions';
 import type { DefaultsModeOption } from '../../catalog/retrySchema';
 import type { BoundArg, BoundCall, DefinitionSite, Expr, TextSpan } from '../types';
+import type { EffectiveConfigs } from './configQueries';
 import { presetOf } from './configOptions';
 import { parseDefault } from './defaults';
 
@@ -54,19 +56,21 @@ export type EffectiveConfig = {
   readonly fields: readonly FieldValue[];
   /** Set when the fields come from a transport passed in place of the client's own pool. */
   readonly fromTransport?: BoundCall;
+  /** For a config that is "one of" several (`Timeout(5) if fast else Timeout(60)`): each path's config, whose fields `fields` joins. */
+  readonly paths?: readonly EffectiveConfig[];
 };
 
 /** Which library and version a config is read for, and how the parameter reads a bare number or None there. */
 type ReadingContext = { readonly library: LibrarySpec; readonly version: string; readonly reading?: ScalarReading };
 
-/** The config a call of a config callable (`Timeout(...)`, `Limits(...)`) builds. */
-export function configOfObjectCall(call: BoundCall, catalog: Catalog): EffectiveConfig | undefined {
-  const config = call.callable.builds ? catalog.config(call.library, call.callable.builds) : undefined;
+/** The config a call of a config callable (`Timeout(...)`, `Limits(...)`) builds (read it through `EffectiveConfigs.ofObjectCall`). */
+export function computeConfigOfObjectCall(call: BoundCall, configs: EffectiveConfigs): EffectiveConfig | undefined {
+  const config = call.callable.builds ? configs.catalog.config(call.library, call.callable.builds) : undefined;
   if (!config) return undefined;
-  if (call.callable.mergesParam) return mergedConfig(call, call.callable.mergesParam, config, catalog);
+  if (call.callable.mergesParam) return mergedConfig(call, call.callable.mergesParam, config, configs);
   const fallback = config.fallbackParam ? call.args.find((arg) => arg.param?.name === config.fallbackParam) : undefined;
   const fromFallback = fallback && (fallback.expr.value.kind === 'tuple' || fallback.expr.value.kind === 'call');
-  if (fallback && fromFallback) return configFromExpr(fallback.expr, config, catalog, { library: call.library, version: call.version });
+  if (fallback && fromFallback) return configFromExpr(fallback.expr, config, configs, { library: call.library, version: call.version });
 
   const keywordFor = (field: FieldSpec) => call.args.find((arg) => arg.param && fieldOfParam(arg.param) === field.name);
   const missingRequired =
@@ -90,35 +94,35 @@ export function configOfObjectCall(call: BoundCall, catalog: Catalog): Effective
     if (missingRequired) return { field, value: undefined, origin: { kind: 'invalid', error: config.fallbackOrAllFieldsRequired!.error }, via: [] };
     const preset = config.defaultsMode ? presetField(call, config.defaultsMode, field) : undefined;
     if (preset) return preset;
-    return builderDefault(field, config, { library: call.library, version: call.version }, catalog, call.callable);
+    return builderDefault(field, config, { library: call.library, version: call.version }, configs.catalog, call.callable);
   });
   return { config, fields };
 }
 
-/** The config a parameter of a call stands for: the argument's, the transport's, or the documented default. */
-export function configOfParam(call: BoundCall, param: ParamSpec, catalog: Catalog): EffectiveConfig | undefined {
-  const config = param.config ? catalog.config(call.library, param.config) : undefined;
+/** The config a parameter of a call stands for: the argument's, the transport's, or the documented default (read it through `EffectiveConfigs.ofParam`). */
+export function computeConfigOfParam(call: BoundCall, param: ParamSpec, configs: EffectiveConfigs): EffectiveConfig | undefined {
+  const config = param.config ? configs.catalog.config(call.library, param.config) : undefined;
   if (!config) return undefined;
   // A transport that replaces the pool wins over the pool settings given next to it.
   const overriding = overridingArg(call, param);
-  if (overriding) return configFromTransport(overriding, config, catalog);
+  if (overriding) return configFromTransport(overriding, config, configs);
   const given = call.args.find((arg) => arg.param?.config === config.id);
   const reading = given?.param ? scalarReadingAt(given.param, call.version) : undefined;
   const noneMeansOmitted = given?.expr.value.kind === 'none' && reading?.none === 'omitted';
-  if (given && !noneMeansOmitted) return configFromExpr(given.expr, config, catalog, { library: call.library, version: call.version, reading });
+  if (given && !noneMeansOmitted) return configFromExpr(given.expr, config, configs, { library: call.library, version: call.version, reading });
   if (call.splats.length > 0) return { config, fields: config.fields.map((field) => unknownField(field, 'may be set by `**kwargs`')) };
-  return withOldKeywords(call, param, omittedConfig(call, param, config, catalog, noneMeansOmitted ? given?.expr.span : undefined));
+  return withOldKeywords(call, param, omittedConfig(call, param, config, configs, noneMeansOmitted ? given?.expr.span : undefined));
 }
 
 /** What an omitted parameter stands for: the receiver's setting for a method that defers to it, else the documented default. */
-function omittedConfig(call: BoundCall, param: ParamSpec, config: ConfigSpec, catalog: Catalog, noneSpan?: TextSpan): EffectiveConfig {
+function omittedConfig(call: BoundCall, param: ParamSpec, config: ConfigSpec, configs: EffectiveConfigs, noneSpan?: TextSpan): EffectiveConfig {
   const receiver = call.receiver;
   const receiverParam = receiver && param.omittedUsesReceiver ? paramByName(receiver.callable, param.omittedUsesReceiver) : undefined;
-  const inherited = receiver && receiverParam ? configOfParam(receiver, receiverParam, catalog) : undefined;
+  const inherited = receiver && receiverParam ? configs.ofParam(receiver, receiverParam) : undefined;
   if (receiver && inherited) {
     return { ...inherited, fields: inherited.fields.map((field) => ({ ...field, origin: { kind: 'receiver', callable: receiver.callable.name, origin: field.origin } })) };
   }
-  const wrapped = param.fromWrappedClientUnless ? wrappedClientConfig(call, param, config, catalog) : undefined;
+  const wrapped = param.fromWrappedClientUnless ? wrappedClientConfig(call, param, config, configs) : undefined;
   if (wrapped) return wrapped;
   const values = omittedFieldsAt(param, call.version);
   const origin: FieldOrigin = { kind: 'omitted', param: param.name, callable: call.callable.name, noneSpan };
@@ -129,7 +133,7 @@ function omittedConfig(call: BoundCall, param: ParamSpec, config: ConfigSpec, ca
  * An SDK client given `http_client=` but no timeout: the SDK takes the passed client's timeout when
  * it differs from the underlying library's default, else its own (undefined: its own applies).
  */
-function wrappedClientConfig(call: BoundCall, param: ParamSpec, config: ConfigSpec, catalog: Catalog): EffectiveConfig | undefined {
+function wrappedClientConfig(call: BoundCall, param: ParamSpec, config: ConfigSpec, configs: EffectiveConfigs): EffectiveConfig | undefined {
   const wrapsParam = call.callable.wrapsClient?.param;
   const arg = wrapsParam ? call.args.find((candidate) => candidate.param?.name === wrapsParam) : undefined;
   if (!arg || arg.expr.value.kind === 'none') return undefined;
@@ -138,7 +142,7 @@ function wrappedClientConfig(call: BoundCall, param: ParamSpec, config: ConfigSp
   if (arg.expr.value.kind !== 'call') return unknown(`${rule}, and \`${arg.expr.text}\` is not known here`);
   const wrappedCall = arg.expr.value.call;
   const wrappedParam = wrappedCall.callable.params.find((candidate) => candidate.config === config.id);
-  const own = wrappedParam ? configOfParam(wrappedCall, wrappedParam, catalog) : undefined;
+  const own = wrappedParam ? configs.ofParam(wrappedCall, wrappedParam) : undefined;
   const unless = versionedFieldsAt(param.fromWrappedClientUnless ?? [], call.version);
   if (!own || !unless) return unknown(rule);
   if (own.fields.some((field) => field.value === undefined)) return unknown(`${rule}, which is not known here`);
@@ -148,10 +152,10 @@ function wrappedClientConfig(call: BoundCall, param: ParamSpec, config: ConfigSp
 }
 
 /** `a.merge(b)`: every field `b` sets explicitly, else `a`'s. */
-function mergedConfig(call: BoundCall, paramName: string, config: ConfigSpec, catalog: Catalog): EffectiveConfig {
-  const receiver = call.receiver ? configOfObjectCall(call.receiver, catalog) : undefined;
+function mergedConfig(call: BoundCall, paramName: string, config: ConfigSpec, configs: EffectiveConfigs): EffectiveConfig {
+  const receiver = call.receiver ? configs.ofObjectCall(call.receiver) : undefined;
   const other = call.args.find((arg) => arg.param?.name === paramName)?.expr;
-  const merged = other?.value.kind === 'call' && other.value.call.callable.builds === config.id ? configOfObjectCall(other.value.call, catalog) : undefined;
+  const merged = other?.value.kind === 'call' && other.value.call.callable.builds === config.id ? configs.ofObjectCall(other.value.call) : undefined;
   const given = (field: FieldValue) => ['explicit', 'all-fields', 'tuple-item', 'merged-receiver'].includes(field.origin.kind) || (field.origin.kind === 'unknown' && field.value === undefined);
   const fields = config.fields.map((field, index): FieldValue => {
     const mergedField = merged?.fields[index];
@@ -208,17 +212,17 @@ function withOldKeywords(call: BoundCall, param: ParamSpec, effective: Effective
   return { ...effective, fields };
 }
 
-/** The configs a client-like call ends up with, one per config id, from the parameters in use at its version. */
-export function configsOfCall(call: BoundCall, catalog: Catalog): EffectiveConfig[] {
+/** The configs a client-like call ends up with, one per config id, from the parameters in use at its version (read them through `EffectiveConfigs.ofCall`). */
+export function computeConfigsOfCall(call: BoundCall, configs: EffectiveConfigs): EffectiveConfig[] {
   const seen = new Set<string>();
-  const configs: EffectiveConfig[] = [];
+  const found: EffectiveConfig[] = [];
   for (const param of currentConfigParams(call.callable, call.version)) {
     if (seen.has(param.config!)) continue;
     seen.add(param.config!);
-    const effective = configOfParam(call, param, catalog);
-    if (effective) configs.push(effective);
+    const effective = configs.ofParam(call, param);
+    if (effective) found.push(effective);
   }
-  return configs;
+  return found;
 }
 
 /** An argument (like `transport=`) that replaces the pool this parameter configures. */
@@ -230,11 +234,11 @@ function currentConfigParams(callable: CallableSpec, version: string): ParamSpec
   return callable.params.filter((param) => param.config && nameStatusAt(version, param.since, param.lifecycle) !== 'removed');
 }
 
-function configFromTransport(overriding: BoundArg, config: ConfigSpec, catalog: Catalog): EffectiveConfig {
+function configFromTransport(overriding: BoundArg, config: ConfigSpec, configs: EffectiveConfigs): EffectiveConfig {
   const value = overriding.expr.value;
   if (value.kind === 'call') {
     const param = value.call.callable.params.find((candidate) => candidate.config === config.id);
-    const effective = param ? configOfParam(value.call, param, catalog) : undefined;
+    const effective = param ? configs.ofParam(value.call, param) : undefined;
     if (effective) return { ...effective, fromTransport: value.call };
   }
   const reason = `set by the transport in \`${overriding.name}=\``;
@@ -242,19 +246,19 @@ function configFromTransport(overriding: BoundArg, config: ConfigSpec, catalog: 
 }
 
 /** Reads an expression that stands for a whole config object. */
-function configFromExpr(expr: Expr, config: ConfigSpec, catalog: Catalog, context: ReadingContext): EffectiveConfig {
+function configFromExpr(expr: Expr, config: ConfigSpec, configs: EffectiveConfigs, context: ReadingContext): EffectiveConfig {
   const value = expr.value;
   const via = expr.via ? [expr.via] : [];
   const definedIn = expr.definedIn;
   const withVia = (effective: EffectiveConfig): EffectiveConfig =>
     via.length === 0 ? effective : { ...effective, fields: effective.fields.map((field) => withWhere({ ...field, via: [...via, ...field.via], ...(definedIn ? { definedIn } : {}) }, expr)) };
   if (value.kind === 'oneOf') {
-    const each = value.alternatives.map((alternative) => configFromExpr(alternative, config, catalog, context));
-    return withVia({ config, fields: config.fields.map((field, index) => joinFields(field, each.map((effective) => effective.fields[index]))) });
+    const each = value.alternatives.map((alternative) => configFromExpr(alternative, config, configs, context));
+    return withVia({ config, fields: config.fields.map((field, index) => joinFields(field, each.map((effective) => effective.fields[index]))), paths: each });
   }
   if (value.kind === 'parameter') {
-    const fallback = value.default && configFromExpr(value.default, config, catalog, context);
-    const passed = value.passed.map((argument) => configFromExpr(argument, config, catalog, context));
+    const fallback = value.default && configFromExpr(value.default, config, configs, context);
+    const passed = value.passed.map((argument) => configFromExpr(argument, config, configs, context));
     return withVia({ config, fields: config.fields.map((field, index) => parameterField(field, value.name, fallback?.fields[index], passed.map((effective) => effective.fields[index]))) });
   }
   const reading = context.reading;
@@ -265,7 +269,7 @@ function configFromExpr(expr: Expr, config: ConfigSpec, catalog: Catalog, contex
   }
   if (value.kind === 'number' && config.numberSetsFields) {
     const fields = config.fields.map((field): FieldValue =>
-      config.numberSetsFields!.includes(field.name) ? { field, value: value.value, origin: { kind: 'explicit', span: expr.span }, via: [] } : builderDefault(field, config, context, catalog),
+      config.numberSetsFields!.includes(field.name) ? { field, value: value.value, origin: { kind: 'explicit', span: expr.span }, via: [] } : builderDefault(field, config, context, configs.catalog),
     );
     return withVia({ config, fields });
   }
@@ -287,7 +291,7 @@ function configFromExpr(expr: Expr, config: ConfigSpec, catalog: Catalog, contex
     return withVia({ config, fields });
   }
   if (value.kind === 'call' && (value.call.callable.builds === config.id || isForeignBuilder(value.call, config))) {
-    const built = configOfObjectCall(value.call, catalog);
+    const built = configs.ofObjectCall(value.call);
     if (built) return withVia(built);
   }
   const reason = value.kind === 'unknown' ? value.reason : `\`${expr.text}\``;

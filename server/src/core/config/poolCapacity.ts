@@ -4,13 +4,14 @@
  * cap unless a flag blocks (`softCapUnless`) on the client itself or on the adapter that serves the
  * request's URL (`defaultPool` and the adapters mounted on it), or no limit at all.
  */
-import type { Catalog } from '../../catalog';
 import type { CallableSpec, ParamSpec, PoolWait } from '../../catalog/schema';
 import { defaultAt } from '../../catalog/versions';
 import type { ConcurrentUse } from '../analysis/concurrency/types';
 import type { BoundCall, TextSpan } from '../types';
 import { parseDefault } from './defaults';
-import { configsOfCall, type EffectiveConfig } from './effective';
+import type { EffectiveConfigs } from './configQueries';
+import type { EffectiveConfig, FieldValue } from './effective';
+import { fieldPaths } from './paths';
 
 /** Where a fix that raises the pool writes: over a number, or a new keyword before the closing parenthesis. */
 export type CapEdit = { readonly kind: 'replace'; readonly span: TextSpan } | { readonly kind: 'insert'; readonly offset: number; readonly keyword: string; readonly first: boolean };
@@ -24,14 +25,14 @@ export type PoolCapacity =
   | { readonly kind: 'unknown'; readonly reason: string };
 
 /** The pool a client's requests (`requests`, bound calls sent through it) go through. */
-export function poolCapacity(client: BoundCall, requests: readonly BoundCall[], calls: readonly BoundCall[], catalog: Catalog): PoolCapacity {
+export function poolCapacity(client: BoundCall, requests: readonly BoundCall[], calls: readonly BoundCall[], configs: EffectiveConfigs): PoolCapacity {
   const poolWait = client.callable.poolWait;
-  if (poolWait) return queueCapacity(client, poolWait, catalog);
-  if (client.callable.poolSize) return configSizedCapacity(client, client.callable.poolSize, catalog);
+  if (poolWait) return queueCapacity(client, poolWait, configs);
+  if (client.callable.poolSize) return configSizedCapacity(client, client.callable.poolSize, configs);
   const own = softCapParam(client.callable);
   if (own) return softCapacity(client, own, client);
   const pool = client.callable.defaultPool;
-  const adapter = pool && catalog.lookup(`${client.library.modules[0]}.${pool.callable}`)?.callable;
+  const adapter = pool && configs.catalog.lookup(`${client.library.modules[0]}.${pool.callable}`)?.callable;
   const adapterParam = adapter && softCapParam(adapter);
   if (!pool || !adapter || !adapterParam) return { kind: 'unknown', reason: 'the catalog does not say how its pool is sized' };
   const mounts = calls.filter((call) => call.receiver === client && call.callable.name === pool.mountMethod);
@@ -53,25 +54,50 @@ export function poolCapacity(client: BoundCall, requests: readonly BoundCall[], 
 }
 
 /** The pool of the client a concurrent use shares, judged by the requests its tasks send. */
-export function capacityOfUse(use: ConcurrentUse, calls: readonly BoundCall[], catalog: Catalog): PoolCapacity {
+export function capacityOfUse(use: ConcurrentUse, calls: readonly BoundCall[], configs: EffectiveConfigs): PoolCapacity {
   const requests = calls.filter((call) => use.requests.some((span) => span.start === call.span.start && span.end === call.span.end));
-  return poolCapacity(use.client, requests, calls, catalog);
+  return poolCapacity(use.client, requests, calls, configs);
 }
 
-function queueCapacity(client: BoundCall, poolWait: PoolWait, catalog: Catalog): PoolCapacity {
+/**
+ * The pool of a concurrent use on each path, when its queueing cap is "one of" several values
+ * (`Limits(max_connections=5) if fast else Limits(max_connections=8)`); else the one capacity.
+ * Undefined when some path's pool is not known.
+ */
+export function capacityPathsOfUse(use: ConcurrentUse, calls: readonly BoundCall[], configs: EffectiveConfigs): readonly PoolCapacity[] | undefined {
+  const capacity = capacityOfUse(use, calls, configs);
+  const poolWait = use.client.callable.poolWait;
+  const field = poolWait && capField(use.client, poolWait, configs);
+  if (capacity.kind !== 'unknown' || !poolWait || field?.origin.kind !== 'one-of' || multiplexedReason(use.client, poolWait)) return [capacity];
+  const each = fieldPaths(field).map((path) => queueFromField(path, poolWait, configs.ofCall(use.client)));
+  return each.every((path) => path.kind === 'queue' || path.kind === 'unlimited') ? each : undefined;
+}
+
+function queueCapacity(client: BoundCall, poolWait: PoolWait, configs: EffectiveConfigs): PoolCapacity {
+  const multiplexed = multiplexedReason(client, poolWait);
+  return multiplexed ? { kind: 'unknown', reason: multiplexed } : queueFromField(capField(client, poolWait, configs), poolWait, configs.ofCall(client));
+}
+
+function multiplexedReason(client: BoundCall, poolWait: PoolWait): string | undefined {
   const multiplexed = poolWait.multiplexedBy ? client.args.find((arg) => arg.param?.name === poolWait.multiplexedBy)?.expr.value : undefined;
-  if (multiplexed && !(multiplexed.kind === 'bool' && !multiplexed.value)) return { kind: 'unknown', reason: `\`${poolWait.multiplexedBy}\` may carry many requests on one connection` };
-  const configs = configsOfCall(client, catalog);
-  const field = configs.flatMap((config) => config.fields).find((candidate) => candidate.field.name === poolWait.capField);
+  return multiplexed && !(multiplexed.kind === 'bool' && !multiplexed.value) ? `\`${poolWait.multiplexedBy}\` may carry many requests on one connection` : undefined;
+}
+
+function capField(client: BoundCall, poolWait: PoolWait, configs: EffectiveConfigs): FieldValue | undefined {
+  return configs.ofCall(client).flatMap((config) => config.fields).find((candidate) => candidate.field.name === poolWait.capField);
+}
+
+/** A queueing pool capped by this field's value (unknown when the value is not known here). */
+function queueFromField(field: FieldValue | undefined, poolWait: PoolWait, ofClient: readonly EffectiveConfig[]): PoolCapacity {
   if (!field || field.value === undefined) return { kind: 'unknown', reason: field?.origin.kind === 'unknown' ? field.origin.reason : `\`${poolWait.capField}\` is not known here` };
   if (field.value === null || (field.value === 0 && field.field.zeroMeans)) return { kind: 'unlimited', why: `\`${poolWait.capField}\` is ${field.value === null ? 'None' : '0'}: ${field.field.zeroMeans ?? field.field.noneMeans}` };
   const edit: CapEdit | undefined = field.origin.kind === 'explicit' && field.via.length === 0 ? { kind: 'replace', span: field.origin.span } : undefined;
-  return { kind: 'queue', cap: field.value, capName: poolWait.capField, poolWait, configs, edit };
+  return { kind: 'queue', cap: field.value, capName: poolWait.capField, poolWait, configs: ofClient, edit };
 }
 
 /** A soft cap read from a config field (botocore's `max_pool_connections`): its value, or the client's default. */
-function configSizedCapacity(client: BoundCall, poolSize: NonNullable<CallableSpec['poolSize']>, catalog: Catalog): PoolCapacity {
-  const field = configsOfCall(client, catalog).flatMap((config) => config.fields).find((candidate) => candidate.field.name === poolSize.field);
+function configSizedCapacity(client: BoundCall, poolSize: NonNullable<CallableSpec['poolSize']>, configs: EffectiveConfigs): PoolCapacity {
+  const field = configs.ofCall(client).flatMap((config) => config.fields).find((candidate) => candidate.field.name === poolSize.field);
   if (typeof field?.value !== 'number') return { kind: 'unknown', reason: field?.origin.kind === 'unknown' ? field.origin.reason : `\`${poolSize.field}\` is not known here` };
   const edit: CapEdit | undefined = field.origin.kind === 'explicit' && field.via.length === 0 ? { kind: 'replace', span: field.origin.span } : undefined;
   return { kind: 'soft', cap: field.value, capName: poolSize.field, scope: poolSize.scope, whenFull: poolSize.whenFull, blocking: false, owner: client, edit };

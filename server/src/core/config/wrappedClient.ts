@@ -4,11 +4,11 @@
  * passed client's configuration, and whether that client is a plain one of the underlying library
  * (which drops the SDK's defaults). Generic over the catalog's `wrapsClient`.
  */
-import type { Catalog } from '../../catalog';
 import type { WrappedClient } from '../../catalog/schema';
 import { defaultAt, isInRange, versionedFieldsAt } from '../../catalog/versions';
 import type { BoundArg, BoundCall } from '../types';
-import { configOfParam, type EffectiveConfig, type FieldValue } from './effective';
+import type { EffectiveConfigs } from './configQueries';
+import type { EffectiveConfig, FieldValue } from './effective';
 
 export type WrappedClientState = {
   readonly spec: WrappedClient;
@@ -24,11 +24,11 @@ export type WrappedClientState = {
   readonly redirects: { readonly value?: string; readonly from: string };
 };
 
-export function wrappedClientState(call: BoundCall, catalog: Catalog): WrappedClientState | undefined {
+export function wrappedClientState(call: BoundCall, configs: EffectiveConfigs): WrappedClientState | undefined {
   const spec = call.callable.wrapsClient;
   if (!spec) return undefined;
   const arg = call.args.find((candidate) => candidate.param?.name === spec.param);
-  const config = catalog.config(call.library, spec.limits.config);
+  const config = configs.catalog.config(call.library, spec.limits.config);
   if (!arg || arg.expr.value.kind === 'none') {
     if (call.splats.length > 0) return { spec, plain: false, redirects: { from: 'may be set by `**kwargs`' } };
     const values = versionedFieldsAt(spec.limits.sdkDefault, call.version);
@@ -42,7 +42,7 @@ export function wrappedClientState(call: BoundCall, catalog: Catalog): WrappedCl
   const underlying = spec.underlyingModules.filter((entry) => isInRange(call.version, entry.versions)).map((entry) => entry.module);
   const plain = underlying.some((module) => client.library.modules.includes(module));
   const limitsParam = client.callable.params.find((param) => param.config === spec.limits.config);
-  const limits = limitsParam ? configOfParam(client, limitsParam, catalog) : undefined;
+  const limits = limitsParam ? configs.ofParam(client, limitsParam) : undefined;
   return { spec, arg, client, plain, limits, redirects: redirectsOf(spec, client) };
 }
 

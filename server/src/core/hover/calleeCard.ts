@@ -10,7 +10,8 @@ import { CONCURRENCY_MODULES } from '../../catalog/concurrency';
 import { defaultAt, nameStatusAt } from '../../catalog/versions';
 import type { LazyAnalysis } from '../analysis/analyze';
 import { parseDefault } from '../config/defaults';
-import { clientDefaultOf, configOfObjectCall, configsOfCall, overridingArg, type EffectiveConfig } from '../config/effective';
+import type { EffectiveConfigs } from '../config/configQueries';
+import { overridingArg, type EffectiveConfig } from '../config/effective';
 import type { BoundCall } from '../types';
 import { argumentValue, explicitOrigin, poolRows, softCapNote } from './poolRows';
 import type { CalleeCardData, CardLink, CardRow } from './cardData';
@@ -27,17 +28,17 @@ export function calleeCard(call: BoundCall, analysis: LazyAnalysis, catalog: Cat
 }
 
 export function calleeCardData(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): CalleeCardData {
-  const configs = call.callable.builds ? [configOfObjectCall(call, catalog)].filter((config): config is EffectiveConfig => !!config) : configsOfCall(call, catalog);
+  const configs = call.callable.builds ? [analysis.configs.ofObjectCall(call)].filter((config): config is EffectiveConfig => !!config) : analysis.configs.ofCall(call);
   const retries = retrySection(call, configs, catalog);
   return {
     callee: call.qualifiedName,
     version: versionOf(call, analysis.options),
     summary: call.callable.summary,
     poolWait: call.callable.poolWait ? poolWaitSentence(call.callable.poolWait, configs) : undefined,
-    rows: [...tableRows(call, configs, retries, catalog), ...wrappedClientRows(call, catalog), ...poolRows(call, analysis, catalog)],
+    rows: [...tableRows(call, configs, retries, analysis.configs), ...wrappedClientRows(call, analysis.configs), ...poolRows(call, analysis, catalog)],
     // Concurrency needs the whole analysis: only for a client of a text that can name a construct's module.
-    concurrency: call.callable.kind === 'client' && CONCURRENCY_MODULE_WORD.test(analysis.text) ? clientConcurrencyRows(call, analysis.complete(), catalog) : [],
-    notes: [...cardNotes(call), ...retries.notes, ...[wrappedClientNote(call, catalog)].filter((note): note is string => note !== undefined)],
+    concurrency: call.callable.kind === 'client' && CONCURRENCY_MODULE_WORD.test(analysis.text) ? clientConcurrencyRows(call, analysis.complete()) : [],
+    notes: [...cardNotes(call), ...retries.notes, ...[wrappedClientNote(call, analysis.configs)].filter((note): note is string => note !== undefined)],
     links: docLinks(call, configs),
   };
 }
@@ -58,12 +59,12 @@ export function calleeCardMarkdown(card: CalleeCardData): string {
   return lines.join('\n');
 }
 
-function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], retries: RetrySection, catalog: Catalog): CardRow[] {
+function tableRows(call: BoundCall, configs: readonly EffectiveConfig[], retries: RetrySection, shared: EffectiveConfigs): CardRow[] {
   const rows: CardRow[] = [];
   for (const config of configs) {
     const prefix = config.fromTransport ? 'transport: ' : '';
     for (const field of config.fields) {
-      const clientDefault = clientDefaultOf(catalog, call, config.config, field.field.name);
+      const clientDefault = shared.clientDefault(call, config.config, field.field.name);
       rows.push({ option: `\`${field.field.name}\``, value: formatFieldValue(field), origin: prefix + formatOrigin(field, clientDefault) });
     }
   }

@@ -4,7 +4,6 @@
  * tasks use, the pool each has and whether it is enough; on a client, the concurrency it is used
  * under. Needs the whole analysis, so it runs only where the text can name a construct.
  */
-import type { Catalog } from '../../catalog';
 import { CONCURRENCY_CONSTRUCTS } from '../../catalog/concurrency';
 import type { Analysis } from '../analysis/analyze';
 import type { ConcurrentUse } from '../analysis/concurrency/types';
@@ -32,14 +31,14 @@ export function mayNameConstruct(text: string, offset: number): boolean {
 }
 
 /** The card on a fan-out, a thread pool or a limiter at `offset`, with the span it covers. */
-export function concurrencyHover(analysis: Analysis, offset: number, catalog: Catalog): { span: TextSpan; markdown: string } | undefined {
+export function concurrencyHover(analysis: Analysis, offset: number): { span: TextSpan; markdown: string } | undefined {
   const inside = (span: TextSpan | undefined) => span !== undefined && span.start <= offset && offset <= span.end;
   for (const [span, uses] of groups(analysis.concurrentUses, inside)) {
     const [first] = uses;
     const title = `**${analysis.text.slice(span.start, span.end).replace(/\s+/g, ' ')}** · concurrency`;
     const width = concurrencyWords(first.concurrency, unitWord(first));
     const lines = [title, '', `Runs ${width} at once, sharing:`, '', '| client | pool | enough? |', '|---|---|---|'];
-    for (const use of uses) lines.push(useRow(analysis, use, catalog));
+    for (const use of uses) lines.push(useRow(analysis, use));
     return { span, markdown: lines.join('\n') };
   }
   return undefined;
@@ -60,8 +59,8 @@ function groups(uses: readonly ConcurrentUse[], inside: (span: TextSpan | undefi
   return new Map([...found.values()].map((entry) => [entry.span, entry.uses]));
 }
 
-function useRow(analysis: Analysis, use: ConcurrentUse, catalog: Catalog): string {
-  const capacity = capacityOfUse(use, analysis.calls, catalog);
+function useRow(analysis: Analysis, use: ConcurrentUse): string {
+  const capacity = capacityOfUse(use, analysis.calls, analysis.configs);
   return `| ${cell(clientWords(analysis.text, use))} | ${cell(capacityWords(capacity))} | ${cell(verdict(use, capacity))} |`;
 }
 
@@ -85,12 +84,12 @@ function verdict(use: ConcurrentUse, capacity: PoolCapacity): string {
 }
 
 /** On a client's card: the fan-outs its requests run under, with the concurrency of each. */
-export function clientConcurrencyRows(call: BoundCall, analysis: Analysis, catalog: Catalog): ConcurrencyRow[] {
+export function clientConcurrencyRows(call: BoundCall, analysis: Analysis): ConcurrencyRow[] {
   return analysis.concurrentUses
     .filter((use) => use.client === call)
     .map((use) => ({
       where: `\`${analysis.text.slice(use.site.calleeSpan.start, use.site.calleeSpan.end)}\` (line ${lineOf(analysis.text, use.site.span.start)})`,
       atOnce: concurrencyWords(use.concurrency, unitWord(use)),
-      enough: verdict(use, capacityOfUse(use, analysis.calls, catalog)),
+      enough: verdict(use, capacityOfUse(use, analysis.calls, analysis.configs)),
     }));
 }

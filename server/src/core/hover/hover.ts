@@ -24,7 +24,7 @@ export function hoverAt(analysis: Analysis | LazyAnalysis, offset: number, catal
     const arg = call.args.find((candidate) => candidate.keywordSpan && candidate.param && contains(candidate.keywordSpan, offset));
     if (arg?.keywordSpan) return { span: arg.keywordSpan, markdown: optionCard(call, arg, lazy, catalog) };
   }
-  return mayNameConstruct(lazy.text, offset) ? concurrencyHover(lazy.complete(), offset, catalog) : undefined;
+  return mayNameConstruct(lazy.text, offset) ? concurrencyHover(lazy.complete(), offset) : undefined;
 }
 
 function contains(span: TextSpan, offset: number): boolean {

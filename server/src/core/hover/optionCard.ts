@@ -6,7 +6,7 @@ import type { Catalog } from '../../catalog';
 import type { ConfigSpec, ParamSpec } from '../../catalog/schema';
 import { clientDefaultAt, defaultAt, nameStatusAt, omittedFieldsAt } from '../../catalog/versions';
 import type { LazyAnalysis } from '../analysis/analyze';
-import { configOfObjectCall, configOfParam, configsOfCall, fieldOfParam } from '../config/effective';
+import { fieldOfParam } from '../config/effective';
 import type { BoundArg, BoundCall } from '../types';
 import { retriesOfConfigCall } from '../config/retries';
 import { formatFieldValue, formatNumber, formatOrigin, poolWaitSentence } from './format';
@@ -17,9 +17,9 @@ export function optionCard(call: BoundCall, arg: BoundArg, analysis: LazyAnalysi
   const lines = [`**${param.name}** · \`${call.qualifiedName}\` · \`${param.type}\`, ${defaultText(call, param, catalog)}`, '', param.meaning];
   const lifecycle = lifecycleText(call, param);
   if (lifecycle) lines.push('', lifecycle);
-  const tie = poolTie(call, param, analysis, catalog);
+  const tie = poolTie(call, param, analysis);
   if (tie) lines.push('', tie);
-  lines.push('', hereText(call, arg, param, catalog));
+  lines.push('', hereText(call, arg, param, analysis));
   return lines.join('\n');
 }
 
@@ -49,14 +49,14 @@ function lifecycleText(call: BoundCall, param: ParamSpec): string | undefined {
 }
 
 /** The pool-wait sentence, when this option is the pool cap or the pool wait, for the client it ends up in. */
-function poolTie(call: BoundCall, param: ParamSpec, analysis: LazyAnalysis, catalog: Catalog): string | undefined {
+function poolTie(call: BoundCall, param: ParamSpec, analysis: LazyAnalysis): string | undefined {
   const field = fieldOfParam(param);
   const owner = call.callable.poolWait ? call : clientUsing(call, analysis);
   const poolWait = owner?.callable.poolWait;
   if (!owner || !poolWait) return undefined;
   const fields = [poolWait.capField, poolWait.waitField, ...(poolWait.overallField ? [poolWait.overallField] : [])];
   const concerned = call === owner ? [poolWait.capParam, poolWait.waitParam].includes(param.name) : fields.includes(field);
-  return concerned ? poolWaitSentence(poolWait, configsOfCall(owner, catalog)) : undefined;
+  return concerned ? poolWaitSentence(poolWait, analysis.configs.ofCall(owner)) : undefined;
 }
 
 /** The client call that receives this config call as an argument, directly or through a name: any call of the file may. */
@@ -64,14 +64,22 @@ function clientUsing(call: BoundCall, analysis: LazyAnalysis): BoundCall | undef
   return analysis.complete().calls.find((candidate) => candidate.args.some((arg) => arg.expr.value.kind === 'call' && arg.expr.value.call === call));
 }
 
-function hereText(call: BoundCall, arg: BoundArg, param: ParamSpec, catalog: Catalog): string {
+function hereText(call: BoundCall, arg: BoundArg, param: ParamSpec, analysis: LazyAnalysis): string {
   const effective = param.config
-    ? configOfParam(call, param, catalog)
+    ? analysis.configs.ofParam(call, param)
     : call.callable.builds
-      ? configOfObjectCall(call, catalog)
+      ? analysis.configs.ofObjectCall(call)
       : undefined;
   const retries = effective?.config.retries?.param === param.name && call.callable.builds ? retriesOfConfigCall(call, effective.config) : undefined;
   if (retries) return `Here: **${retryValue(retries)}** (${retryOrigin(retries)}).`;
+  const preset = effective?.config.defaultsMode?.param === param.name && call.callable.builds ? effective.config.defaultsMode : undefined;
+  if (effective && preset) {
+    // What the preset decides on this config: the fields any preset sets, and the retry policy.
+    const fields = effective.fields.filter((field) => preset.presets.some((each) => each.fields[field.field.name] !== undefined));
+    const policy = retriesOfConfigCall(call, effective.config);
+    const parts = [...fields.map((field) => `${field.field.name} **${formatFieldValue(field)}** (${formatOrigin(field)})`), ...(policy ? [`retries **${retryValue(policy)}**`] : [])];
+    return `Here: **${arg.expr.text}**: ${parts.join('; ')}.`;
+  }
   const fieldName = fieldOfParam(param);
   const single = effective?.fields.find((field) => field.field.name === fieldName);
   if (single) return `Here: **${formatFieldValue(single)}** (${formatOrigin(single, clientDefaultAt(param, call.version))}).`;

@@ -13,12 +13,23 @@ export type DiagnosticsPublisher = {
   schedule(uri: string): void;
   clear(uri: string): void;
   refreshAll(): void;
+  /** Resolves once no diagnostics run is pending or under way (background work waits for it). */
+  idle(): Promise<void>;
 };
 
 export function createDiagnosticsPublisher(connection: Connection, session: Session): DiagnosticsPublisher {
   const pending = new Map<string, NodeJS.Timeout>();
+  let running = 0;
+  let waiting: (() => void)[] = [];
+  const settle = () => {
+    if (pending.size > 0 || running > 0) return;
+    const resume = waiting;
+    waiting = [];
+    for (const resolve of resume) resolve();
+  };
   const publish = async (uri: string) => {
     pending.delete(uri);
+    running++;
     try {
       const result = await session.analysis(uri);
       const document = session.get(uri);
@@ -27,6 +38,9 @@ export function createDiagnosticsPublisher(connection: Connection, session: Sess
       await connection.sendDiagnostics({ uri, version: document.lsp.version, diagnostics });
     } catch (error) {
       connection.console.error(`Pool Guide: diagnostics for ${uri} failed: ${String(error)}`);
+    } finally {
+      running--;
+      settle();
     }
   };
   return {
@@ -37,10 +51,18 @@ export function createDiagnosticsPublisher(connection: Connection, session: Sess
     clear(uri) {
       clearTimeout(pending.get(uri));
       pending.delete(uri);
+      settle();
       void connection.sendDiagnostics({ uri, diagnostics: [] });
     },
     refreshAll() {
-      for (const uri of session.uris()) this.schedule(uri);
+      // A run already pending reads the new state when it fires: postponing it would only delay it.
+      for (const uri of session.uris()) if (!pending.has(uri)) this.schedule(uri);
+    },
+    idle() {
+      return new Promise((resolve) => {
+        waiting.push(resolve);
+        settle();
+      });
     },
   };
 }
