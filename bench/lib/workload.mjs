@@ -47,51 +47,42 @@ export async function hoverWorkload(server, { uri, hovers, edits, strict }) {
     floorSamples.push(ms);
   }
 
-  // Insert or delete one character in a comment line, then hover a callee at once.
-  const fillerPosition = document.positionAt(text.indexOf('# filler 200.') + 2);
-  const editSamples = [];
   let version = 1;
-  for (let index = 0; index < edits; index++) {
-    const insert = index % 2 === 0;
-    const range = insert ? { start: fillerPosition, end: fillerPosition } : { start: fillerPosition, end: { ...fillerPosition, character: fillerPosition.character + 1 } };
-    const target = callees[(index * 131) % callees.length];
-    const { ms, result } = await timed(async () => {
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: insert ? 'x' : '' }] });
-      return hover(target);
-    });
-    if (strict && !result) throw new Error('hover after an edit returned null');
-    editSamples.push(ms);
-  }
-  if (strict) {
+  const change = (range, text) => connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text }] });
+  /** `edits` times: insert or delete one character at `position`, then hover one of `targets` at once. */
+  const editThenHover = async (position, targets, what) => {
+    const samples = [];
+    for (let index = 0; index < edits; index++) {
+      const insert = index % 2 === 0;
+      const range = insert ? { start: position, end: position } : { start: position, end: { ...position, character: position.character + 1 } };
+      const target = targets[(index * 131) % targets.length];
+      const { ms, result } = await timed(async () => {
+        await change(range, insert ? 'x' : '');
+        return hover(target);
+      });
+      if (strict && !result) throw new Error(`hover after an edit ${what} returned null`);
+      samples.push(ms);
+    }
+    return samples;
+  };
+  const diagnosticsAsOpened = async (when) => {
     const final = await server.diagnostics(uri, version);
-    if (final.params.diagnostics.length !== params.diagnostics.length) throw new Error('diagnostics changed after balanced edits');
-  }
+    if (final.params.diagnostics.length !== params.diagnostics.length) throw new Error(`diagnostics changed ${when}`);
+  };
+
+  // Insert or delete one character in a comment line, then hover a callee at once.
+  const editSamples = await editThenHover(document.positionAt(text.indexOf('# filler 200.') + 2), callees, 'of a comment');
+  if (strict) await diagnosticsAsOpened('after balanced edits');
 
   // The same edits while the file is broken, as it is most of the time while someone types: a new
   // line `broken = httpx.Client(` left open at the middle of the module, one character typed or
   // deleted after its `(`, then a hover on a callee above it at once. The line is removed afterwards.
   const openLine = 'broken = httpx.Client(';
   const lineStart = document.positionAt(text.indexOf('# filler 200.'));
-  const afterParen = { line: lineStart.line, character: openLine.length };
-  await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: lineStart, end: lineStart }, text: `${openLine}\n` }] });
+  await change({ start: lineStart, end: lineStart }, `${openLine}\n`);
   const above = callees.filter((position) => position.line < lineStart.line);
-  const brokenSamples = [];
-  for (let index = 0; index < edits; index++) {
-    const insert = index % 2 === 0;
-    const range = insert ? { start: afterParen, end: afterParen } : { start: afterParen, end: { ...afterParen, character: afterParen.character + 1 } };
-    const target = above[(index * 131) % above.length];
-    const { ms, result } = await timed(async () => {
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: insert ? 'x' : '' }] });
-      return hover(target);
-    });
-    if (strict && !result) throw new Error('hover after an edit of a broken file returned null');
-    brokenSamples.push(ms);
-  }
-  const removal = { start: lineStart, end: { line: lineStart.line + 1, character: 0 } };
-  await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: removal, text: '' }] });
-  if (strict) {
-    const final = await server.diagnostics(uri, version);
-    if (final.params.diagnostics.length !== params.diagnostics.length) throw new Error('diagnostics changed after the broken line was removed');
-  }
+  const brokenSamples = await editThenHover({ line: lineStart.line, character: openLine.length }, above, 'of a broken file');
+  await change({ start: lineStart, end: { line: lineStart.line + 1, character: 0 } }, '');
+  if (strict) await diagnosticsAsOpened('after the broken line was removed');
   return { didOpenMs, diagnosticsCount: params.diagnostics.length, callee: stats(calleeSamples), floor: stats(floorSamples), edit: stats(editSamples), brokenEdit: stats(brokenSamples) };
 }
