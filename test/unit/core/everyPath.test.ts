@@ -18,6 +18,7 @@ test('a rule every path triggers says so, with each path’s value side by side;
   assert.match(find('is above `max_connections=5`') ?? '', /^PG402 On every path: `max_keepalive_connections=10` is above `max_connections=5` or `max_connections=8`: the pool never holds/);
   assert.match(find('`timeout=30`') ?? '', /^PG303 On every path: `timeout=30` or `timeout=60` is not accepted by aiohttp /);
   assert.match(find('20 tasks') ?? '', /^PG601 On every path: .* whose pool allows `max_connections` = 5 or 8 connections per client/);
+  assert.match(find('httpx.Limits(...) leaves') ?? '', /^PG304 On every path: httpx\.Limits\(\.\.\.\) leaves max_keepalive_connections at None \(.*\), not the client default 20\./);
   assert.match(find('`max_keepalive_connections=50`') ?? '', /^PG402 `max_keepalive_connections=50` is above `max_connections=10`:/);
 });
 

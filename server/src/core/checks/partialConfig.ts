@@ -3,13 +3,15 @@
  * differs from what the client would use without the object, and nothing else bounds that field
  * (a set total deadline bounds every phase). The safe fix writes the implicit values; the other
  * restores the client's defaults (a change of behaviour, offered on its own). An object that turns
- * everything off is PG302's.
+ * everything off is PG302's. Fields with several values ("one of") are checked path by path.
  */
 import { nameStatusAt } from '../../catalog/versions';
-import type { FieldValue } from '../config/effective';
+import type { EffectiveConfig, FieldValue } from '../config/effective';
+import { configPaths } from '../config/paths';
 import type { FieldConstraint } from '../../catalog/schema';
 import type { BoundCall, Finding, Fix } from '../types';
-import { calleeText, finding, pythonValue, type Check } from './context';
+import { calleeText, finding, pythonValue, type Check, type CheckContext } from './context';
+import { onEveryPath } from './everyPath';
 
 export const partialConfig: Check = (ctx) => {
   const findings: Finding[] = [];
@@ -17,24 +19,30 @@ export const partialConfig: Check = (ctx) => {
     if (!call.callable.builds || call.splats.length > 0) continue;
     if (nameStatusAt(call.version, call.callable.since, call.callable.lifecycle) === 'removed') continue;
     const effective = ctx.configs.ofObjectCall(call);
-    if (!effective) continue;
-    const clientDefaultOf = (field: FieldValue) => ctx.configs.clientDefault(call, effective.config, field.field.name);
-    if (effective.config.allNoneDisablesAll && effective.fields.every((field) => field.value === null)) continue;
-    const omitted = effective.fields.filter((field) => field.origin.kind === 'object-default');
-    const differing = omitted.filter((field) => clientDefaultOf(field) !== undefined && clientDefaultOf(field) !== field.value);
-    const constraints = effective.config.constraints ?? [];
-    const surprising = differing.filter(
-      (field) => !isBounded(field, effective.fields) && actsAs(field.value ?? null, field, effective.fields, constraints) !== actsAs(clientDefaultOf(field) ?? null, field, effective.fields, constraints),
-    );
-    if (surprising.length === 0) continue;
-    const parts = surprising.map(
-      (field) => `${field.field.name} at ${pythonValue(field.value ?? null, field.field.unit)} (${field.value === null ? field.field.noneMeans : 'its own default'}), not the client default ${pythonValue(clientDefaultOf(field) ?? null, field.field.unit)}`,
-    );
-    const message = `${calleeText(ctx, call)}(...) leaves ${parts.join(', and ')}.`;
-    findings.push(finding('PG304', call, call.calleeSpan, message, { fixes: fixes(call, omitted, differing, clientDefaultOf) }));
+    // A config whose fields are "one of" several values: a finding only when every path leaves a surprising field.
+    const found = effective && onEveryPath(configPaths(effective), (path) => leftOut(ctx, call, path));
+    if (found) findings.push(found);
   }
   return findings;
 };
+
+/** The finding for one path's config: the omitted fields that act otherwise than the client's defaults would. */
+function leftOut(ctx: CheckContext, call: BoundCall, effective: EffectiveConfig): Finding | undefined {
+  const clientDefaultOf = (field: FieldValue) => ctx.configs.clientDefault(call, effective.config, field.field.name);
+  if (effective.config.allNoneDisablesAll && effective.fields.every((field) => field.value === null)) return undefined;
+  const omitted = effective.fields.filter((field) => field.origin.kind === 'object-default');
+  const differing = omitted.filter((field) => clientDefaultOf(field) !== undefined && clientDefaultOf(field) !== field.value);
+  const constraints = effective.config.constraints ?? [];
+  const surprising = differing.filter(
+    (field) => !isBounded(field, effective.fields) && actsAs(field.value ?? null, field, effective.fields, constraints) !== actsAs(clientDefaultOf(field) ?? null, field, effective.fields, constraints),
+  );
+  if (surprising.length === 0) return undefined;
+  const parts = surprising.map(
+    (field) => `${field.field.name} at ${pythonValue(field.value ?? null, field.field.unit)} (${field.value === null ? field.field.noneMeans : 'its own default'}), not the client default ${pythonValue(clientDefaultOf(field) ?? null, field.field.unit)}`,
+  );
+  const message = `${calleeText(ctx, call)}(...) leaves ${parts.join(', and ')}.`;
+  return finding('PG304', call, call.calleeSpan, message, { fixes: fixes(call, omitted, differing, clientDefaultOf) });
+}
 
 /** A None field is still bounded when a field that bounds it (`boundedBy`) has a limit, or may have one (a value unknown here). */
 function isBounded(field: FieldValue, fields: readonly FieldValue[]): boolean {
