@@ -6,14 +6,16 @@ scenario starts at once}. The server listens on 127.0.0.1 on a free port and hol
 through is answered, and one whose pool holds some back keeps its open requests waiting, so the
 others queue for a connection however fast or slow the machine is. No answer depends on a
 duration. The scenario gets its URL as the global URL. Output (JSON): what run() returns, plus
-"poolFull", the number of "Connection pool is full" warnings urllib3 logged, and "concurrent", the
-most requests the server saw open at once. An alarm ends the process after 60 s.
+"poolFull", the number of "Connection pool is full" warnings urllib3 logged, "concurrent", the
+most requests the server saw open at once, and "arrivals", when each request reached the server,
+in seconds after run() was called. An alarm ends the process after 60 s.
 """
 import json
 import logging
 import signal
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -24,11 +26,14 @@ class Barrier:
         self.fan_out = fan_out
         self.open = 0
         self.most = 0
+        self.started = time.monotonic()
+        self.arrivals = []
         self.released = False
         self.condition = threading.Condition()
 
     def arrive(self):
         with self.condition:
+            self.arrivals.append(time.monotonic() - self.started)
             self.open += 1
             self.most = max(self.most, self.open)
             if self.open >= self.fan_out:
@@ -88,6 +93,7 @@ def main():
     try:
         scenario = {"URL": f"http://127.0.0.1:{server.server_address[1]}/"}
         exec(compile(request["source"], "scenario.py", "exec"), scenario)
+        barrier.started = time.monotonic()
         result = scenario["run"]()
     finally:
         barrier.release()
@@ -95,6 +101,7 @@ def main():
         server.server_close()
     result["poolFull"] = counter.count
     result["concurrent"] = barrier.most
+    result["arrivals"] = sorted(barrier.arrivals)
     json.dump(result, sys.stdout)
 
 
