@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../server/src/core/analysis/analyze';
 import type { Finding, Fix } from '../../server/src/core/types';
 import { analyzeText } from './engine';
-import { mapSpan, type FixCase, type FixTarget } from './fixFixtures';
+import { mapSpan, type FixCase, type FixFixture, type FixTarget } from './fixFixtures';
 
 /** What a Python runner reports for one execution: the objects built and the requests sent. */
 export type RunOutcome = { readonly objects?: unknown; readonly sent?: unknown };
@@ -19,6 +19,26 @@ export type TargetOutcome = RunOutcome & { readonly error?: string | null };
 /** The fixture's intended target for this fix, when the fix changes behaviour. */
 export function targetOf(each: FixCase): FixTarget | undefined {
   return each.fix.safe ? undefined : each.fixture.targets?.[each.finding.code];
+}
+
+/** Every rule a fixture lists offers at least one fix on it (`at` names the versions, for the message). */
+export function assertEveryFixtureOffersFixes(fixtures: readonly FixFixture[], cases: readonly FixCase[], at: string): void {
+  for (const fixture of fixtures) {
+    for (const code of fixture.codes) assert.ok(cases.some((each) => each.fixture === fixture && each.finding.code === code), `${fixture.name}: no ${code} fix at ${at}`);
+  }
+}
+
+/**
+ * The runner items of one fix test that runs every text: each fixture's original, then each case's
+ * fixed text, then each case's target (see targetRuns); and where each one's result is in the output.
+ */
+export function fixRuns(fixtures: readonly FixFixture[], cases: readonly FixCase[]) {
+  return {
+    runs: [...fixtures.map((fixture) => ({ source: fixture.source, run: true })), ...cases.map((each) => ({ source: each.fixedText, run: true })), ...targetRuns(cases)],
+    originalAt: (each: FixCase) => fixtures.indexOf(each.fixture),
+    fixedAt: (index: number) => fixtures.length + index,
+    targetAt: (index: number) => fixtures.length + cases.length + index,
+  };
 }
 
 /** One runner item per case (in order): the target's text to run, or nothing to run. */

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../../server/src/core/analysis/analyze';
 import { AIOHTTP_FIX_FIXTURES } from '../../helpers/aiohttpFixFixtures';
 import { collectFixCases } from '../../helpers/fixFixtures';
-import { assertFixIsStable, assertKeepsOrChangesConfiguration, targetRuns } from '../../helpers/fixAssertions';
+import { assertEveryFixtureOffersFixes, assertFixIsStable, assertKeepsOrChangesConfiguration, fixRuns } from '../../helpers/fixAssertions';
 import { runPythonScript } from '../../helpers/python';
 
 type RunResult = {
@@ -28,21 +28,14 @@ test('every fix on the aiohttp fixtures keeps (or, if not safe, changes) what th
   const options: AnalysisOptions = { versions: { aiohttp: version } };
   const cases = await collectFixCases(AIOHTTP_FIX_FIXTURES, options);
 
-  await t.test('every fixture offers a fix for each rule it lists', () => {
-    for (const fixture of AIOHTTP_FIX_FIXTURES) {
-      for (const code of fixture.codes) assert.ok(cases.some((each) => each.fixture === fixture && each.finding.code === code), `${fixture.name}: no ${code} fix at aiohttp ${version}`);
-    }
-  });
+  await t.test('every fixture offers a fix for each rule it lists', () => assertEveryFixtureOffersFixes(AIOHTTP_FIX_FIXTURES, cases, `aiohttp ${version}`));
 
-  const output = runPythonScript<RunOutput>('aiohttp_run_config.py', [
-    ...AIOHTTP_FIX_FIXTURES.map((fixture) => ({ source: fixture.source, run: true })),
-    ...cases.map((each) => ({ source: each.fixedText, run: true })),
-    ...targetRuns(cases),
-  ]);
+  const { runs, originalAt, fixedAt, targetAt } = fixRuns(AIOHTTP_FIX_FIXTURES, cases);
+  const output = runPythonScript<RunOutput>('aiohttp_run_config.py', runs);
   assert.equal(output.version, version);
-  const original = (index: number) => output.results[AIOHTTP_FIX_FIXTURES.indexOf(cases[index].fixture)];
-  const ran = (index: number) => output.results[AIOHTTP_FIX_FIXTURES.length + index];
-  const target = (index: number) => output.results[AIOHTTP_FIX_FIXTURES.length + cases.length + index];
+  const original = (index: number) => output.results[originalAt(cases[index])];
+  const ran = (index: number) => output.results[fixedAt(index)];
+  const target = (index: number) => output.results[targetAt(index)];
 
   await t.test('every original runs and builds aiohttp objects to compare', () => {
     AIOHTTP_FIX_FIXTURES.forEach((fixture, index) => {

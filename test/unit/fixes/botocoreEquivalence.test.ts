@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../../server/src/core/analysis/analyze';
 import { collectFixCases, type FixFixture } from '../../helpers/fixFixtures';
-import { assertFixIsStable, assertKeepsOrChangesConfiguration, targetRuns } from '../../helpers/fixAssertions';
+import { assertEveryFixtureOffersFixes, assertFixIsStable, assertKeepsOrChangesConfiguration, fixRuns } from '../../helpers/fixAssertions';
 import { runPythonScript } from '../../helpers/python';
 
 type RunResult = { readonly compiles: boolean; readonly error?: string | null; readonly objects?: Readonly<Record<string, unknown>>; readonly sent?: readonly unknown[] };
@@ -32,17 +32,10 @@ test('the keyword fix of a positional botocore Config builds the same Config wit
   const options: AnalysisOptions = { versions: { botocore: version } };
   const cases = await collectFixCases(FIXTURES, options);
 
-  await t.test('every fixture offers a fix for each rule it lists', () => {
-    for (const fixture of FIXTURES) {
-      for (const code of fixture.codes) assert.ok(cases.some((each) => each.fixture === fixture && each.finding.code === code), `${fixture.name}: no ${code} fix at botocore ${version}`);
-    }
-  });
+  await t.test('every fixture offers a fix for each rule it lists', () => assertEveryFixtureOffersFixes(FIXTURES, cases, `botocore ${version}`));
 
-  const output = runPythonScript<RunOutput>('botocore_run_config.py', [
-    ...FIXTURES.map((fixture) => ({ source: fixture.source, run: true })),
-    ...cases.map((each) => ({ source: each.fixedText, run: true })),
-    ...targetRuns(cases),
-  ]);
+  const { runs, originalAt, fixedAt, targetAt } = fixRuns(FIXTURES, cases);
+  const output = runPythonScript<RunOutput>('botocore_run_config.py', runs);
   assert.equal(output.version, version);
 
   await t.test('every original runs and builds a Config to compare', () => {
@@ -55,9 +48,9 @@ test('the keyword fix of a positional botocore Config builds the same Config wit
 
   for (const [index, each] of cases.entries()) {
     await t.test(each.label, async () => {
-      const result = output.results[FIXTURES.length + index];
+      const result = output.results[fixedAt(index)];
       assert.equal(result.error, null, `fixed text fails: ${result.error}\n${each.fixedText}`);
-      assertKeepsOrChangesConfiguration(each, output.results[FIXTURES.indexOf(each.fixture)], result, output.results[FIXTURES.length + cases.length + index]);
+      assertKeepsOrChangesConfiguration(each, output.results[originalAt(each)], result, output.results[targetAt(index)]);
       await assertFixIsStable(each, options);
     });
   }

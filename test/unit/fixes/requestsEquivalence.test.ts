@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalysisOptions } from '../../../server/src/core/analysis/analyze';
 import { collectFixCases, type FixFixture, type FixTarget } from '../../helpers/fixFixtures';
-import { assertFixIsStable, assertKeepsOrChangesConfiguration, targetRuns } from '../../helpers/fixAssertions';
+import { assertEveryFixtureOffersFixes, assertFixIsStable, assertKeepsOrChangesConfiguration, fixRuns } from '../../helpers/fixAssertions';
 import { runPythonScript } from '../../helpers/python';
 
 type RunResult = { readonly compiles: boolean; readonly error?: string | null; readonly objects?: Record<string, unknown>; readonly sent?: readonly unknown[] };
@@ -72,20 +72,13 @@ test('every fix on the requests/urllib3 fixtures keeps (or, if not safe, changes
   const options: AnalysisOptions = { versions: installed };
   const cases = await collectFixCases(FIXTURES, options);
 
-  await t.test('every fixture offers a fix for each rule it lists', () => {
-    for (const each of FIXTURES) {
-      for (const code of each.codes) assert.ok(cases.some((one) => one.fixture === each && one.finding.code === code), `${each.name}: no ${code} fix at ${JSON.stringify(installed)}`);
-    }
-  });
+  await t.test('every fixture offers a fix for each rule it lists', () => assertEveryFixtureOffersFixes(FIXTURES, cases, JSON.stringify(installed)));
 
-  const output = runPythonScript<{ results: RunResult[] }>('run_requests.py', [
-    ...FIXTURES.map((each) => ({ source: each.source, run: true })),
-    ...cases.map((each) => ({ source: each.fixedText, run: true })),
-    ...targetRuns(cases),
-  ]);
+  const { runs, originalAt, fixedAt, targetAt } = fixRuns(FIXTURES, cases);
+  const output = runPythonScript<{ results: RunResult[] }>('run_requests.py', runs);
   const original = (index: number) => output.results[index];
-  const ran = (index: number) => output.results[FIXTURES.length + index];
-  const target = (index: number) => output.results[FIXTURES.length + cases.length + index];
+  const ran = (index: number) => output.results[fixedAt(index)];
+  const target = (index: number) => output.results[targetAt(index)];
 
   await t.test('every original runs and builds or sends something to compare', () => {
     FIXTURES.forEach((each, index) => {
@@ -96,7 +89,7 @@ test('every fix on the requests/urllib3 fixtures keeps (or, if not safe, changes
 
   for (const [index, each] of cases.entries()) {
     await t.test(each.label, async () => {
-      const before = original(FIXTURES.indexOf(each.fixture));
+      const before = output.results[originalAt(each)];
       const after = ran(index);
       assert.equal(after.error, null, `fixed text fails: ${after.error}\n${each.fixedText}`);
       assertKeepsOrChangesConfiguration(each, before, after, target(index));
