@@ -64,21 +64,15 @@ test('httpx: 20 gathered tasks over max_connections=2 and pool=0.2 raise PoolTim
   assert.deepEqual(run(fixed, 20), { ok: 20, PoolTimeout: 0, ReadTimeout: 0, poolFull: 0, concurrent: 20 });
 });
 
-test('urllib3: 8 threads over maxsize=2 log "Connection pool is full", as PG601 says', async () => {
-  const { text, finding, fixed } = await scenario('urllib3_pool_full.py');
-  assert.match(finding.message, /^8 threads .* `maxsize` = 2 connections per host\. .*"Connection pool is full, discarding connection"/);
-  const before = run(text, 8);
-  assert.deepEqual(before, { ok: 8, poolFull: 6, concurrent: 8 }, 'all 8 connections are opened anyway, and the 6 the pool cannot keep are discarded');
-  assert.deepEqual(run(fixed, 8), { ok: 8, poolFull: 0, concurrent: 8 });
-});
-
-test('requests: 8 threads over pool_maxsize=2 log "Connection pool is full", as PG601 says', async () => {
-  const { text, finding, fixed } = await scenario('requests_pool_full.py');
-  assert.match(finding.message, /^8 threads .* `pool_maxsize` = 2 connections per host\. .*"Connection pool is full, discarding connection"/);
-  const before = run(text, 8);
-  assert.deepEqual(before, { ok: 8, poolFull: 6, concurrent: 8 }, 'all 8 connections are opened anyway, and the 6 the pool cannot keep are discarded');
-  assert.deepEqual(run(fixed, 8), { ok: 8, poolFull: 0, concurrent: 8 });
-});
+for (const [library, option] of [['urllib3', 'maxsize'], ['requests', 'pool_maxsize']]) {
+  test(`${library}: 8 threads over ${option}=2 log "Connection pool is full", as PG601 says`, async () => {
+    const { text, finding, fixed } = await scenario(`${library}_pool_full.py`);
+    assert.match(finding.message, new RegExp(`^8 threads .* \`${option}\` = 2 connections per host\\. .*"Connection pool is full, discarding connection"`));
+    const before = run(text, 8);
+    assert.deepEqual(before, { ok: 8, poolFull: 6, concurrent: 8 }, 'all 8 connections are opened anyway, and the 6 the pool cannot keep are discarded');
+    assert.deepEqual(run(fixed, 8), { ok: 8, poolFull: 0, concurrent: 8 });
+  });
+}
 
 test('aiohttp: 20 gathered tasks over limit=2 wait inside the total timeout and time out, as PG601 says', async () => {
   const { text, finding, fixed } = await scenario('aiohttp_queue_timeout.py');
