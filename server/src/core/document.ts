@@ -8,7 +8,7 @@
  */
 import type { Catalog } from '../catalog';
 import { analyzeLazily, completedAnalysis, emptyAnalysis, type Analysis, type AnalysisOptions, type LazyAnalysis } from './analysis/analyze';
-import { carryFileTables, collectFileTables, type FileTables } from './analysis/fileTables';
+import { carryFileTables, collectFileTablesOfTree, type FileTables } from './analysis/fileTables';
 import { createOutline, type Outline } from './analysis/outline';
 import { importsCatalogModule } from './prefilter';
 import { reparse, type PythonParser, type RunQuery, type SyntaxTree, type TextChange } from './syntax/parser';
@@ -105,7 +105,7 @@ export class ParsedDocument {
     const outline = this.outline;
     if (!tree || !outline) return completedAnalysis(emptyAnalysis(this.currentText, options, this.engine.catalog));
     const catalog = this.engine.catalog;
-    const tables = (this.tables ??= collectFileTables(outline.all(), catalog));
+    const tables = (this.tables ??= collectFileTablesOfTree(tree.rootNode, catalog));
     const lazy = analyzeLazily({ root: tree.rootNode, text: this.currentText, catalog, outline, tables, options });
     // The tree is deleted on the next change: a late caller gets an error, never freed memory.
     let completed: Analysis | undefined;

@@ -6,7 +6,6 @@
  */
 import { Edit, Language, Parser, Query } from 'web-tree-sitter';
 import type { Node, Point, Tree } from 'web-tree-sitter';
-import { ERROR_NODE_TYPE, MISSING_QUERY } from './queries';
 
 export type SyntaxNode = Node;
 export type SyntaxTree = Tree;
@@ -64,16 +63,12 @@ export async function createPythonParser(paths: WasmPaths): Promise<PythonParser
     });
     return tree ?? undefined;
   };
-  const missing = new Query(language, MISSING_QUERY);
   const errorIds = new WeakMap<SyntaxTree, ReadonlySet<number>>();
   return {
     errorNodeIds(tree) {
       let ids = errorIds.get(tree);
       if (!ids) {
-        const root = tree.rootNode;
-        // ERROR nodes by type (a walk inside the runtime, far cheaper than a query), MISSING ones by query.
-        const nodes = root.hasError ? [...root.descendantsOfType(ERROR_NODE_TYPE), ...missing.captures(root).map((capture) => capture.node)] : [];
-        ids = new Set(nodes.flatMap((node) => (node ? [node.id] : [])));
+        ids = new Set(errorNodes(tree.rootNode).map((node) => node.id));
         errorIds.set(tree, ids);
       }
       return ids;
@@ -123,6 +118,24 @@ export function reparse(parser: PythonParser, text: string, editedTree: SyntaxTr
     return { tree: parser.parse(text), incremental: false };
   }
   return { tree, incremental: true };
+}
+
+/**
+ * The ERROR and MISSING nodes under `root`. A node has an error exactly when it is one or holds one
+ * (`hasError`), so the walk enters only those: on a large module broken in one place it reads the
+ * top-level statements once and one path down, where a walk of the whole tree or a query reads every node.
+ */
+function errorNodes(root: SyntaxNode): SyntaxNode[] {
+  const found: SyntaxNode[] = root.isError || root.isMissing ? [root] : [];
+  const visit = (node: SyntaxNode) => {
+    for (const child of node.children) {
+      if (!child?.hasError) continue;
+      if (child.isError || child.isMissing) found.push(child);
+      visit(child);
+    }
+  };
+  if (root.hasError) visit(root);
+  return found;
 }
 
 function pointAt(text: string, offset: number): Point {
