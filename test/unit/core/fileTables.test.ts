@@ -68,3 +68,40 @@ test('random edits: carried tables, and tables collected by node type, are the t
   );
   assert.ok(carriedCount > 0, 'some edits carry the tables');
 });
+
+test('random edit sequences: tables carried from carried tables stay the tables of the text, in broken modules too', async () => {
+  const { parser, runOutline, catalog } = await testEngine();
+  let carriedInBrokenModules = 0;
+  await assertProperty(
+    fc.asyncProperty(fc.oneof(fc.constantFrom(...fixtureTexts()), generatedPython), fc.array(relativeEdit, { minLength: 1, maxLength: 5 }), async (start, edits) => {
+      let text = start;
+      let tree = parser.parse(text)!;
+      let tables: FileTables = collectFileTables(createOutline(tree.rootNode, runOutline).all(), catalog);
+      try {
+        for (const edit of edits) {
+          const change = resolveEdit(text, edit);
+          const edited = text.slice(0, change.start) + change.newText + text.slice(change.end);
+          parser.editTree(tree, text, change);
+          const { tree: next, incremental } = reparse(parser, edited, tree);
+          const outline = createOutline(next!.rootNode, runOutline);
+          const carried = incremental ? carryFileTables(tables, change, parser.changedRanges(tree, next!), outline.around) : undefined;
+          const fresh = parser.parse(edited)!;
+          const freshTables = collectFileTables(createOutline(fresh.rootNode, runOutline).all(), catalog);
+          fresh.delete();
+          if (carried) {
+            assert.deepEqual(carried, freshTables, JSON.stringify(change));
+            if (next!.rootNode.hasError) carriedInBrokenModules++;
+          }
+          tables = carried ?? collectFileTables(outline.all(), catalog);
+          tree.delete();
+          tree = next!;
+          text = edited;
+        }
+      } finally {
+        tree.delete();
+      }
+    }),
+    100,
+  );
+  assert.ok(carriedInBrokenModules > 0, 'some tables were carried over edits of broken modules');
+});
