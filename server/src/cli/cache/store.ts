@@ -90,7 +90,11 @@ export class ResultStore {
       fs.writeFileSync(temporary, JSON.stringify(content));
       fs.renameSync(temporary, this.file);
     } catch {
-      fs.rmSync(temporary, { force: true });
+      try {
+        fs.rmSync(temporary, { force: true });
+      } catch {
+        // The folder itself is out of reach: nothing was written.
+      }
     }
   }
 
