@@ -17,7 +17,8 @@ import { repoRoot } from '../helpers/repo';
 const JSON_ARGS = ['--format', 'json', '.'];
 
 const TREE: Readonly<Record<string, string | Buffer>> = {
-  'pyproject.toml': '[project]\nname = "shop"\n',
+  // A key the table does not know: every run, cold or warm, reports it on stderr.
+  'pyproject.toml': '[project]\nname = "shop"\n\n[tool.pool-guide]\nfrobnicate = true\nignore = []\n',
   'requirements.txt': 'httpx==0.16.1\n',
   'app/__init__.py': '',
   'app/limits.py': 'NO_TIMEOUT = None\nPOOL = 7\n',
@@ -48,7 +49,7 @@ const CHANGES: readonly Change[] = [
   { name: 'a file edited (same size)', apply: (root) => edit(root, 'app/main.py', 'timeout=(3.05, 27)', 'timeout=(3.05, 2.)'), changesResult: true },
   { name: 'a module another file imports a constant from, edited', apply: (root) => edit(root, 'app/limits.py', 'NO_TIMEOUT = None', 'NO_TIMEOUT = 5.0'), changesResult: true },
   { name: 'a module added that an import now resolves to', apply: (root) => fs.writeFileSync(path.join(root, 'app/conf.py'), 'SLOW = None\n'), changesResult: true },
-  { name: "the pyproject's rules", apply: (root) => fs.appendFileSync(path.join(root, 'pyproject.toml'), '\n[tool.pool-guide]\nignore = ["PG201"]\n'), changesResult: true },
+  { name: "the pyproject's rules", apply: (root) => edit(root, 'pyproject.toml', 'ignore = []', 'ignore = ["PG201"]'), changesResult: true },
   { name: 'a requirements pin that changes the detected version', apply: (root) => edit(root, 'requirements.txt', '0.16.1', '0.23.0'), changesResult: true },
   {
     name: 'every file touched with the same content',
@@ -103,6 +104,7 @@ describe('CLI result cache: a warm run gives what a cold run gives', () => {
       const cache = path.join(cacheFolders, change.name.replace(/\W+/g, '-'));
       const before = coldRun(JSON_ARGS, root);
       assert.equal(before.status, 1, before.stderr);
+      assert.match(before.stderr, /app\/latin\.py: skipped: not valid UTF-8\n.*unknown key 'frobnicate'/);
       assert.deepEqual(cachedRun(JSON_ARGS, root, cache), before, 'the run that fills the cache');
       const stillWarm = loggedCachedRun(JSON_ARGS, root, cache);
       assert.deepEqual(stillWarm.pythonFilesRead, [], 'unchanged files older than the racy window are not read');

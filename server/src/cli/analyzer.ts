@@ -32,6 +32,8 @@ export type FileAnalyzer = {
   analyze(file: string, text: string, reads?: AnalysisReads): Promise<Analysis>;
   /** A digest of the options `file` is analysed with (versions, rules, default timeout), workspace aside. */
   optionsDigest(file: string): string;
+  /** Writes the problems of `file`'s pyproject.toml to stderr, once per run (as the analysis of a file that imports a catalogued module does). */
+  reportProblems(file: string): void;
   /** The digest of the bytes the workspace index summarised `file` from (undefined when it could not read them). */
   summaryDigest(file: string): string | undefined;
 };
@@ -63,18 +65,23 @@ export function createFileAnalyzer(flags: RuleSelection = {}, tree?: RunTree): F
   // per-file-ignores drop for it: computed once per such pair.
   const tables = new Map<string, LoadedToolConfig>();
   const optionsByKey = new Map<string, AnalysisOptions>();
-  const optionsFor = (file: string) => {
+  const tableOf = (file: string) => {
     const folder = path.dirname(path.resolve(file));
     let loaded = tables.get(folder);
     if (!loaded) tables.set(folder, (loaded = loadToolConfig(file)));
-    reportProblems(loaded);
+    return loaded;
+  };
+  const optionsFor = (file: string) => {
+    const folder = path.dirname(path.resolve(file));
+    const loaded = tableOf(file);
     const { ignore } = fileRules(loaded, file);
     const key = `${folder}\0${ignore.join(',')}`;
     let options = optionsByKey.get(key);
     if (!options) optionsByKey.set(key, (options = { ...versionOptions(detector.decide(file)), ...ruleOptions(loaded.config, ignore) }));
     return options;
   };
-  const reportProblems = ({ problems, path: pyproject }: LoadedToolConfig) => {
+  const reportProblems = (file: string) => {
+    const { problems, path: pyproject } = tableOf(file);
     if (!pyproject || reported.has(pyproject)) return;
     reported.add(pyproject);
     for (const problem of problems) process.stderr.write(`pool-guide: ${pyproject}: ${problem}\n`);
@@ -94,10 +101,12 @@ export function createFileAnalyzer(flags: RuleSelection = {}, tree?: RunTree): F
   return {
     catalog,
     optionsDigest,
+    reportProblems,
     summaryDigest: (file) => index?.summaryDigest(file),
     async analyze(file, text, reads) {
       // Most files of a large tree import no catalogued module: no parse for them (see core/prefilter.ts).
       if (!importsCatalogModule(catalog, text)) return emptyAnalysis(text, {}, catalog);
+      reportProblems(file);
       if (reads) reads.options = optionsDigest(file);
       const observer: IndexObserver | undefined = reads && { consulted: () => (reads.consulted = true), readSummary: (read) => reads.summaries.add(read) };
       const options = index ? { ...optionsFor(file), workspace: index.valuesFor(file, observer) } : optionsFor(file);

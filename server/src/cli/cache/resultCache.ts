@@ -1,8 +1,8 @@
 /**
- * `check`'s result cache, in front of the file checker: a file whose entry still holds is answered
- * from the entry — no read, no parse — and every other file is checked and its outcome kept. An
- * entry holds when the file's stamp is the one it was read with (or, stamps aside, its bytes are the
- * same: a touched file, a fresh checkout), and when what its outcome rests on is as it was: the
+ * `check`'s result cache: a file whose entry still holds is answered from the entry — no read, no
+ * parse — and every other file is checked and its outcome kept. An entry holds when the file's
+ * stamp is the one it was read with (or, stamps aside, its bytes are the same: a touched file, a
+ * fresh checkout), and when what its outcome rests on is as it was: the
  * options' digest (versions from the project's files, rules, default timeout, paths relative to the
  * working directory), and for an analysis that asked the workspace index, the run's tree of modules
  * (every `.py` path, the folders, the working directory) and the bytes of each module whose summary
@@ -23,8 +23,16 @@ import { cacheFolder, prepareCacheFolder } from './location';
 import { isRacy, stampOf, type FileStamp } from './stamp';
 import { ResultStore, today, type CacheEntry, type CachedResult } from './store';
 
-export type CachingChecker = {
-  check(file: string): Promise<FileOutcome>;
+/**
+ * A run's cache. `lookup` has no effect that shows (so a run may look every file up before it
+ * reads any); `replay` writes to stderr what checking the file would; `remember` keeps the outcome
+ * of a file checked after its lookup (the stamp taken then is the one its bytes were read under).
+ */
+export type ResultCache = {
+  /** The outcome kept for `file` when its entry holds: a stat and the cache (the file's bytes only when its stamp changed). */
+  lookup(file: string): CachedResult | undefined;
+  replay(file: string, result: CachedResult): FileOutcome;
+  remember(file: string, checked: CheckedFile): void;
   /** Writes what this run learnt (never throws). */
   save(): void;
 };
@@ -34,11 +42,10 @@ type Context = {
   readonly analyzer: FileAnalyzer;
   readonly tree: RunTree;
   readonly toolVersion: string;
-  readonly check: (file: string) => Promise<CheckedFile>;
 };
 
-/** The caching checker of a run; undefined under `--no-cache` or when the tool's own files cannot be read. */
-export function createCachingChecker(context: Context): CachingChecker | undefined {
+/** The result cache of a run; undefined under `--no-cache` or when the tool's own files cannot be read. */
+export function openResultCache(context: Context): ResultCache | undefined {
   if (!context.command.cache) return undefined;
   const tool = toolDigest([__filename, WASM_FILES.runtime, WASM_FILES.grammar]);
   if (tool === undefined) return undefined;
@@ -46,7 +53,12 @@ export function createCachingChecker(context: Context): CachingChecker | undefin
   const version = context.toolVersion.replace(/[^\w.+-]/g, '_');
   const store = new ResultStore(path.join(folder, version, `check-${tool.slice(0, 16)}.json`), tool);
   const run = new CacheRun(context, store);
-  return { check: (file) => run.check(file), save: () => store.save(() => prepareCacheFolder(folder, version)) };
+  return {
+    lookup: (file) => run.lookup(file),
+    replay: (file, result) => replay(file, result, context.analyzer),
+    remember: (file, checked) => run.remember(file, checked),
+    save: () => store.save(() => prepareCacheFolder(folder, version)),
+  };
 }
 
 class CacheRun {
@@ -57,22 +69,22 @@ class CacheRun {
   private readonly digests = new Map<string, string | undefined>();
   private treeDigest: string | undefined;
 
+  /** Stamps taken by `lookup`, before the file is read. */
+  private readonly stamps = new Map<string, FileStamp | undefined>();
+
   constructor(
     private readonly context: Context,
     private readonly store: ResultStore,
   ) {}
 
-  async check(file: string): Promise<FileOutcome> {
+  lookup(file: string): CachedResult | undefined {
     const absolute = path.resolve(file);
     const stamp = stampOf(absolute);
+    this.stamps.set(absolute, stamp);
     const entry = stamp && this.store.get(absolute);
-    if (stamp && entry && this.usable(entry.result) && this.currentDigest(absolute, stamp) === entry.digest && this.holds(file, entry.result)) {
-      this.refresh(absolute, entry, stamp);
-      return replay(file, entry.result);
-    }
-    const checked = await this.context.check(file);
-    this.remember(absolute, stamp, checked);
-    return checked;
+    if (!stamp || !entry || !this.usable(entry.result) || this.currentDigest(absolute, stamp) !== entry.digest || !this.holds(file, entry.result)) return undefined;
+    this.refresh(absolute, entry, stamp);
+    return entry.result;
   }
 
   /** Under `--fix`, only an outcome that nothing would change, and that read no other module (whose text a fix may have changed since). */
@@ -103,7 +115,9 @@ class CacheRun {
     this.store.set(file, this.entry(stamp, entry.digest, entry.result));
   }
 
-  private remember(file: string, stamp: FileStamp | undefined, { basis, findings, text }: CheckedFile): void {
+  remember(name: string, { basis, findings, text }: CheckedFile): void {
+    const file = path.resolve(name);
+    const stamp = this.stamps.get(file);
     // A file `--fix` rewrote has other bytes now; any other file has the bytes just read.
     if (basis && !(basis.changed && !this.context.command.diff)) this.digests.set(file, basis.digest);
     else this.digests.delete(file);
@@ -143,9 +157,10 @@ class CacheRun {
   }
 }
 
-function replay(file: string, result: CachedResult): FileOutcome {
+function replay(file: string, result: CachedResult, analyzer: FileAnalyzer): FileOutcome {
   if (result.kind === 'skipped') reportSkipped(file, result.reason);
   if (result.kind !== 'analysed') return { findings: [], diff: '', fixed: 0 };
+  analyzer.reportProblems(file);
   return { findings: result.findings.map((finding) => ({ path: file, ...finding })), diff: '', fixed: 0, ...(result.text !== undefined ? { text: result.text } : {}) };
 }
 

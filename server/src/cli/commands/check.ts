@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import { UsageError, type CheckCommand } from '../args';
 import { createFileAnalyzer } from '../analyzer';
-import { createCachingChecker } from '../cache/resultCache';
+import { openResultCache } from '../cache/resultCache';
 import { createFileChecker } from '../checkFile';
 import { pythonFiles } from '../files';
 import { formatConcise } from '../format/concise';
@@ -30,8 +30,15 @@ export async function runCheck(command: CheckCommand, toolVersion: string): Prom
   const tree = { roots: command.paths, files };
   const analyzer = createFileAnalyzer({ select: command.select, ignore: command.ignore }, tree);
   const checkFile = createFileChecker(command, analyzer);
-  const cache = createCachingChecker({ command, analyzer, tree, toolVersion, check: checkFile });
-  const check = cache ? cache.check : checkFile;
+  const cache = openResultCache({ command, analyzer, tree, toolVersion });
+  const check = async (file: string) => {
+    if (!cache) return checkFile(file);
+    const kept = cache.lookup(file);
+    if (kept) return cache.replay(file, kept);
+    const checked = await checkFile(file);
+    cache.remember(file, checked);
+    return checked;
+  };
   const findings: ReportedFinding[] = [];
   const texts = new Map<string, string>();
   let diffs = '';
