@@ -1,9 +1,12 @@
 /**
  * `check` on one file: read (bytes that name no catalogued module are only validated), analyse,
- * fix when asked (writing the file, or making its diff), and report.
+ * fix when asked (writing the file, or making its diff), and report. Each outcome comes with what
+ * it rests on (the digest of the bytes read, and what the analysis read besides), which the result
+ * cache (cache/) keeps to answer the next run without reading the file.
  */
 import type { CheckCommand } from './args';
-import { createFileAnalyzer, type RunTree } from './analyzer';
+import type { AnalysisReads, FileAnalyzer } from './analyzer';
+import { contentDigest } from './cache/digest';
 import { fixText, unifiedDiff } from './fix';
 import { reportedFindings, type ReportedFinding } from './report';
 import { mayImportCatalogModule, SourceReader, writeSource } from './sourceFile';
@@ -18,24 +21,49 @@ export type FileOutcome = {
   readonly text?: string;
 };
 
+/** What an outcome rests on besides the run's options: the file's bytes, and what its analysis read. */
+export type OutcomeBasis = {
+  readonly digest: string;
+  /** Why the file was skipped, for a reason its bytes decide (not UTF-8). */
+  readonly skipped?: string;
+  readonly reads: AnalysisReads;
+  /** Whether the outcome is of another text than the file's: fixes were applied (or their diff made). */
+  readonly changed: boolean;
+};
+
+/** An outcome, and its basis unless the file could not be read. */
+export type CheckedFile = FileOutcome & { readonly basis?: OutcomeBasis };
+
+const NOTHING: FileOutcome = { findings: [], diff: '', fixed: 0 };
+
 /** A checker for a whole run: one analyzer (one parser, loaded on the first file that needs it) and one read buffer. */
-export function createFileChecker(command: CheckCommand, tree?: RunTree): (file: string) => Promise<FileOutcome> {
-  const analyzer = createFileAnalyzer({ select: command.select, ignore: command.ignore }, tree);
+export function createFileChecker(command: CheckCommand, analyzer: FileAnalyzer): (file: string) => Promise<CheckedFile> {
   const reader = new SourceReader();
   return async (file) => {
-    const source = reader.read(file, (bytes) => mayImportCatalogModule(analyzer.catalog, bytes));
+    let digest = '';
+    const source = reader.read(file, (bytes) => {
+      digest = contentDigest(bytes);
+      return mayImportCatalogModule(analyzer.catalog, bytes);
+    });
+    const reads: AnalysisReads = { consulted: false, summaries: new Set() };
     if ('skipped' in source) {
-      process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
-      return { findings: [], diff: '', fixed: 0 };
+      reportSkipped(file, source.skipped);
+      return digest === '' ? NOTHING : { ...NOTHING, basis: { digest, skipped: source.skipped, reads, changed: false } };
     }
-    if ('unneeded' in source) return { findings: [], diff: '', fixed: 0 };
-    const { analysis, fixed } = command.fix ? await fixText(source.text, (text) => analyzer.analyze(file, text)) : { analysis: await analyzer.analyze(file, source.text), fixed: 0 };
+    if ('unneeded' in source) return { ...NOTHING, basis: { digest, reads, changed: false } };
+    const analyze = (text: string) => analyzer.analyze(file, text, reads);
+    const { analysis, fixed } = command.fix ? await fixText(source.text, analyze) : { analysis: await analyze(source.text), fixed: 0 };
     let diff = '';
     if (analysis.text !== source.text) {
       if (command.diff) diff = unifiedDiff(file, source.text, analysis.text);
       else writeSource(source, analysis.text);
     }
     const findings = reportedFindings(file, analysis);
-    return { findings, diff, fixed, text: findings.length > 0 ? analysis.text : undefined };
+    return { findings, diff, fixed, text: findings.length > 0 ? analysis.text : undefined, basis: { digest, reads, changed: analysis.text !== source.text } };
   };
+}
+
+/** The line a skipped file gets on stderr (the same whether it was read now or its outcome was cached). */
+export function reportSkipped(file: string, reason: string): void {
+  process.stderr.write(`${file}: skipped: ${reason}\n`);
 }

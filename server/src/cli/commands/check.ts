@@ -3,9 +3,12 @@
  * chosen format; with `--fix`, first apply the safe fixes (or, with `--diff`, print them).
  * Exit code 0 without findings, 1 with findings (or, with `--diff`, with changes to make; with
  * `--exit-non-zero-on-fix`, when a file was changed), 0 whatever there is with `--exit-zero`.
+ * Outcomes of unchanged files come from the result cache (cache/resultCache.ts) unless `--no-cache`.
  */
 import * as fs from 'fs';
 import { UsageError, type CheckCommand } from '../args';
+import { createFileAnalyzer } from '../analyzer';
+import { openResultCache } from '../cache/resultCache';
 import { createFileChecker } from '../checkFile';
 import { pythonFiles } from '../files';
 import { formatConcise } from '../format/concise';
@@ -24,7 +27,18 @@ export async function runCheck(command: CheckCommand, toolVersion: string): Prom
   const missing = command.paths.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
   const files = command.paths.flatMap((root) => pythonFiles(root, command.forceExclude));
-  const check = createFileChecker(command, { roots: command.paths, files });
+  const tree = { roots: command.paths, files };
+  const analyzer = createFileAnalyzer({ select: command.select, ignore: command.ignore }, tree);
+  const checkFile = createFileChecker(command, analyzer);
+  const cache = openResultCache({ command, analyzer, tree, toolVersion });
+  const check = async (file: string) => {
+    if (!cache) return checkFile(file);
+    const kept = cache.lookup(file);
+    if (kept) return cache.replay(file, kept);
+    const checked = await checkFile(file);
+    cache.remember(file, checked);
+    return checked;
+  };
   const findings: ReportedFinding[] = [];
   const texts = new Map<string, string>();
   let diffs = '';
@@ -36,6 +50,7 @@ export async function runCheck(command: CheckCommand, toolVersion: string): Prom
     diffs += outcome.diff;
     fixed += outcome.fixed;
   }
+  cache?.save();
   if (command.diff) {
     process.stdout.write(diffs);
     return diffs !== '' && !command.exitZero ? 1 : 0;
