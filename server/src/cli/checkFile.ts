@@ -27,8 +27,10 @@ export type OutcomeBasis = {
   /** Why the file was skipped, for a reason its bytes decide (not UTF-8). */
   readonly skipped?: string;
   readonly reads: AnalysisReads;
-  /** Whether the outcome is of another text than the file's: fixes were applied (or their diff made). */
+  /** Whether the outcome is of another text than the file's: `--fix --diff` made a diff. */
   readonly changed: boolean;
+  /** `--fix` rewrote the file: the outcome is that of its new bytes (`digest`), which a stat taken now describes. */
+  readonly rewritten?: true;
 };
 
 /** An outcome, and its basis unless the file could not be read. */
@@ -54,12 +56,19 @@ export function createFileChecker(command: CheckCommand, analyzer: FileAnalyzer)
     const analyze = (text: string) => analyzer.analyze(file, text, reads);
     const { analysis, fixed } = command.fix ? await fixText(source.text, analyze) : { analysis: await analyze(source.text), fixed: 0 };
     let diff = '';
+    let basis: OutcomeBasis = { digest, reads, changed: false };
     if (analysis.text !== source.text) {
-      if (command.diff) diff = unifiedDiff(file, source.text, analysis.text);
-      else writeSource(source, analysis.text);
+      if (command.diff) {
+        diff = unifiedDiff(file, source.text, analysis.text);
+        basis = { ...basis, changed: true };
+      } else {
+        writeSource(source, analysis.text);
+        // The bytes writeSource wrote: the text in UTF-8, after the byte-order mark the file had.
+        basis = { ...basis, digest: contentDigest((source.bom ? '\ufeff' : '') + analysis.text), rewritten: true };
+      }
     }
     const findings = reportedFindings(file, analysis);
-    return { findings, diff, fixed, text: findings.length > 0 ? analysis.text : undefined, basis: { digest, reads, changed: analysis.text !== source.text } };
+    return { findings, diff, fixed, text: findings.length > 0 ? analysis.text : undefined, basis };
   };
 }
 
