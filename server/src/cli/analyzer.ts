@@ -26,6 +26,8 @@ import { summarizeText } from '../core/workspace/summarize';
 
 export type FileAnalyzer = {
   readonly catalog: Catalog;
+  /** Starts loading the parser now, for a run that will likely need it while it waits for its files (a failure shows when a file needs it). */
+  prepare(): void;
   /** The analysis of `text` as the contents of `file`. */
   analyze(file: string, text: string): Promise<Analysis>;
 };
@@ -77,6 +79,9 @@ export function createFileAnalyzer(flags: RuleSelection = {}, tree?: RunTree): F
   });
   return {
     catalog,
+    prepare() {
+      loadEngine().catch(() => undefined);
+    },
     async analyze(file, text) {
       // Most files of a large tree import no catalogued module: no parse for them (see core/prefilter.ts).
       if (!importsCatalogModule(catalog, text)) return emptyAnalysis(text, {}, catalog);

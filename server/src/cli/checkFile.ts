@@ -1,12 +1,12 @@
 /**
- * `check` on one file: read (bytes that name no catalogued module are only validated), analyse,
- * fix when asked (writing the file, or making its diff), and report.
+ * `check` on one file, read (scan.ts: bytes that name no catalogued module are only validated):
+ * analyse, fix when asked (writing the file, or making its diff), and report.
  */
 import type { CheckCommand } from './args';
 import { createFileAnalyzer, type RunTree } from './analyzer';
 import { fixText, unifiedDiff } from './fix';
 import { reportedFindings, type ReportedFinding } from './report';
-import { mayImportCatalogModule, SourceReader, writeSource } from './sourceFile';
+import { writeSource, type ReadFile } from './sourceFile';
 
 export type FileOutcome = {
   readonly findings: readonly ReportedFinding[];
@@ -18,12 +18,15 @@ export type FileOutcome = {
   readonly text?: string;
 };
 
-/** A checker for a whole run: one analyzer (one parser, loaded on the first file that needs it) and one read buffer. */
-export function createFileChecker(command: CheckCommand, tree?: RunTree): (file: string) => Promise<FileOutcome> {
+/**
+ * A checker for a whole run: one analyzer (one parser, loaded on the first file that needs it, or
+ * at once with `loadParserNow`: a run that reads in a worker thread waits for its files anyway).
+ */
+export function createFileChecker(command: CheckCommand, tree?: RunTree, loadParserNow = false): (source: ReadFile) => Promise<FileOutcome> {
   const analyzer = createFileAnalyzer({ select: command.select, ignore: command.ignore }, tree);
-  const reader = new SourceReader();
-  return async (file) => {
-    const source = reader.read(file, (bytes) => mayImportCatalogModule(analyzer.catalog, bytes));
+  if (loadParserNow) analyzer.prepare();
+  return async (source) => {
+    const file = source.path;
     if ('skipped' in source) {
       process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
       return { findings: [], diff: '', fixed: 0 };

@@ -17,6 +17,9 @@ export type UnneededFile = { readonly path: string; readonly unneeded: true };
 
 export type SkippedFile = { readonly path: string; readonly skipped: string };
 
+/** A file as a run reads it: its text, unneeded, or skipped. */
+export type ReadFile = SourceFile | UnneededFile | SkippedFile;
+
 /** The file's text, or the reason it was skipped. */
 export function readSource(file: string): SourceFile | SkippedFile {
   return new SourceReader().read(file, () => true) as SourceFile | SkippedFile;
@@ -26,7 +29,7 @@ export class SourceReader {
   private buffer = Buffer.allocUnsafeSlow(1 << 20);
 
   /** The file's text, the reason it was skipped, or (when `needsText` turns the bytes down) that it is valid. */
-  read(file: string, needsText: (bytes: Buffer) => boolean): SourceFile | UnneededFile | SkippedFile {
+  read(file: string, needsText: (bytes: Buffer) => boolean): ReadFile {
     let bytes: Buffer;
     try {
       bytes = this.readBytes(file);

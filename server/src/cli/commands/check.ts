@@ -17,6 +17,7 @@ import { painter } from '../format/paint';
 import { formatSarif } from '../format/sarif';
 import { formatStatistics, ruleCounts, summaryLine } from '../format/summary';
 import type { ReportedFinding } from '../report';
+import { readFiles, readingThreadFor } from '../scan';
 
 type Report = { readonly findings: readonly ReportedFinding[]; readonly texts: ReadonlyMap<string, string>; readonly fixed: number };
 
@@ -24,15 +25,18 @@ export async function runCheck(command: CheckCommand, toolVersion: string): Prom
   const missing = command.paths.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
   const files = command.paths.flatMap((root) => pythonFiles(root, command.forceExclude));
-  const check = createFileChecker(command, { roots: command.paths, files });
+  const readingThread = readingThreadFor(files);
+  // A reading thread starts now, while the checker indexes the tree.
+  const sources = readFiles(files, readingThread);
+  const check = createFileChecker(command, { roots: command.paths, files }, readingThread !== undefined);
   const findings: ReportedFinding[] = [];
   const texts = new Map<string, string>();
   let diffs = '';
   let fixed = 0;
-  for (const file of files) {
-    const outcome = await check(file);
+  for await (const source of sources) {
+    const outcome = await check(source);
     findings.push(...outcome.findings);
-    if (outcome.text !== undefined) texts.set(file, outcome.text);
+    if (outcome.text !== undefined) texts.set(source.path, outcome.text);
     diffs += outcome.diff;
     fixed += outcome.fixed;
   }
