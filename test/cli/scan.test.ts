@@ -1,9 +1,9 @@
 /**
  * The CLI reads a large run in a worker thread (cli/scan.ts, cli/scanWorker.ts bundled as
  * dist/cliScan.js) while the main thread analyses: the files must come in the same order with the
- * same contents and reasons as when the main thread reads them, also when the thread runs ahead of
- * a slow reader by more texts than it may hold (it then waits), and a run's findings must not
- * depend on which thread read.
+ * same contents, digests and reasons as when the main thread reads them, also when the thread runs
+ * ahead of a slow reader by more texts than it may hold (it then waits), and a run's findings must
+ * not depend on which thread read.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -29,7 +29,7 @@ function treeOf(count: number): Record<string, string | Buffer> {
   return files;
 }
 
-async function collect(sources: AsyncIterable<ReadFile> | Iterable<ReadFile>, pause: boolean): Promise<ReadFile[]> {
+async function collect(sources: AsyncIterable<ReadFile>, pause: boolean): Promise<ReadFile[]> {
   const all: ReadFile[] = [];
   for await (const source of sources) {
     all.push(source);
@@ -45,9 +45,11 @@ test('a worker thread reads what the main thread reads, in the same order, also 
   try {
     fs.mkdirSync(path.join(tree.root, 'pkg', 'folder.py')); // Read as a file: skipped, with the reason.
     const files = [...fs.readdirSync(path.join(tree.root, 'pkg')).sort().map((name) => path.join(tree.root, 'pkg', name)), path.join(tree.root, 'missing.py')];
-    const here = await collect(readFiles(files, undefined), false);
-    const inWorker = await collect(readFiles(files, WORKER), true);
+    const here = await collect(readFiles(files, true, undefined), false);
+    const inWorker = await collect(readFiles(files, true, WORKER), true);
     assert.deepEqual(inWorker, here);
+    assert.ok(here.every((source) => ('skipped' in source && source.skipped.startsWith('cannot be read')) === (source.digest === undefined)), 'a digest for each file read');
+    assert.ok((await collect(readFiles(files, false, WORKER), false)).every((source) => source.digest === undefined), 'no digest unless asked');
     const texts = here.filter((source) => 'text' in source).length;
     assert.ok(texts > 64, `${texts} texts: more than the thread may hold ahead`);
     assert.ok(here.some((source) => 'skipped' in source && source.skipped === 'not valid UTF-8'));

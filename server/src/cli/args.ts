@@ -19,6 +19,10 @@ export const USAGE = `usage: pool-guide <command> [options]
       --diff                     with --fix: print the safe fixes as a unified diff, change nothing
       --exit-non-zero-on-fix     with --fix: exit 1 when a file was changed, even if nothing is left
       --force-exclude            apply [tool.pool-guide] exclude to PATHs named here too (pre-commit)
+      --no-cache                 analyse every file, neither reading nor writing the result cache
+      --cache-dir DIR            the result cache's folder (default: POOL_GUIDE_CACHE_DIR, else
+                                 cache-dir in [tool.pool-guide], else .pool-guide-cache in the
+                                 folder of the pyproject.toml nearest the working directory, or in it)
   explain CODE           the documentation of a rule (PG301 or missing-timeout)
   hover FILE:LINE:COL    the hover card at a 1-based line and column
       --root DIR                 the workspace whose modules imports resolve to (default: the
@@ -27,7 +31,8 @@ export const USAGE = `usage: pool-guide <command> [options]
       --format FORMAT            terminal (default; colour on a terminal), markdown, json
 
 configuration: [tool.pool-guide] in the nearest pyproject.toml (select, ignore, severity,
-  default-timeout, exclude, extend-exclude, per-file-ignores; globs relative to its folder).
+  default-timeout, exclude, extend-exclude, per-file-ignores, cache-dir; globs and folders
+  relative to its folder).
   Files that exclude covers are skipped when a folder is walked; a file named as a PATH is
   checked anyway, unless --force-exclude. per-file-ignores drop their rules for matching
   files, even under --select.
@@ -54,6 +59,10 @@ export type CheckCommand = {
   readonly exitNonZeroOnFix: boolean;
   /** `exclude` applies to the paths named on the command line too (as pre-commit names each file). */
   readonly forceExclude: boolean;
+  /** Whether results are read from and written to the result cache (`--no-cache` turns it off). */
+  readonly cache: boolean;
+  /** `--cache-dir`: where the result cache lives. */
+  readonly cacheDir?: string;
 };
 
 export type ShowFormat = 'terminal' | 'markdown' | 'json';
@@ -94,7 +103,7 @@ export function parseArgs(argv: readonly string[]): Command {
 function parseCheck(args: readonly string[]): CheckCommand {
   const values = new Map<string, string>();
   const flags = new Set<string>();
-  const paths = positionals(args, ['--format', '--output-format', '--select', '--ignore'], values, flags, [
+  const paths = positionals(args, ['--format', '--output-format', '--select', '--ignore', '--cache-dir'], values, flags, [
     '--exit-zero',
     '--fix',
     '--diff',
@@ -103,6 +112,7 @@ function parseCheck(args: readonly string[]): CheckCommand {
     '-q',
     '--exit-non-zero-on-fix',
     '--force-exclude',
+    '--no-cache',
   ]);
   const format = checkFormat(values);
   if (flags.has('--diff') && !flags.has('--fix')) throw new UsageError('--diff needs --fix');
@@ -124,6 +134,8 @@ function parseCheck(args: readonly string[]): CheckCommand {
     diff: flags.has('--diff'),
     exitNonZeroOnFix: flags.has('--exit-non-zero-on-fix'),
     forceExclude: flags.has('--force-exclude'),
+    cache: !flags.has('--no-cache'),
+    ...(values.has('--cache-dir') ? { cacheDir: values.get('--cache-dir') } : {}),
   };
 }
 

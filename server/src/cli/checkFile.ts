@@ -1,9 +1,11 @@
 /**
  * `check` on one file, read (scan.ts: bytes that name no catalogued module are only validated):
- * analyse, fix when asked (writing the file, or making its diff), and report.
+ * analyse, fix when asked (writing the file, or making its diff), and report. Each outcome comes with what
+ * it rests on (the digest of the bytes read, and what the analysis read besides), which the result
+ * cache (cache/) keeps to answer the next run without reading the file.
  */
 import type { CheckCommand } from './args';
-import { createFileAnalyzer, type RunTree } from './analyzer';
+import type { AnalysisReads, FileAnalyzer } from './analyzer';
 import { fixText, unifiedDiff } from './fix';
 import { reportedFindings, type ReportedFinding } from './report';
 import { writeSource, type ReadFile } from './sourceFile';
@@ -18,27 +20,45 @@ export type FileOutcome = {
   readonly text?: string;
 };
 
-/**
- * A checker for a whole run: one analyzer (one parser, loaded on the first file that needs it, or
- * at once with `loadParserNow`: a run that reads in a worker thread waits for its files anyway).
- */
-export function createFileChecker(command: CheckCommand, tree?: RunTree, loadParserNow = false): (source: ReadFile) => Promise<FileOutcome> {
-  const analyzer = createFileAnalyzer({ select: command.select, ignore: command.ignore }, tree);
-  if (loadParserNow) analyzer.prepare();
+/** What an outcome rests on besides the run's options: the file's bytes, and what its analysis read. */
+export type OutcomeBasis = {
+  readonly digest: string;
+  /** Why the file was skipped, for a reason its bytes decide (not UTF-8). */
+  readonly skipped?: string;
+  readonly reads: AnalysisReads;
+  /** Whether the outcome is of another text than the file's: fixes were applied (or their diff made). */
+  readonly changed: boolean;
+};
+
+/** An outcome, and its basis when the file's bytes were read with their digest (a run with a result cache). */
+export type CheckedFile = FileOutcome & { readonly basis?: OutcomeBasis };
+
+const NOTHING: FileOutcome = { findings: [], diff: '', fixed: 0 };
+
+/** A checker for a whole run's files as read (with their digests when a result cache is open): one analyzer (one parser, loaded on the first file that needs it). */
+export function createFileChecker(command: CheckCommand, analyzer: FileAnalyzer): (source: ReadFile) => Promise<CheckedFile> {
   return async (source) => {
-    const file = source.path;
+    const { path: file, digest } = source;
+    const reads: AnalysisReads = { consulted: false, summaries: new Set() };
     if ('skipped' in source) {
-      process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
-      return { findings: [], diff: '', fixed: 0 };
+      reportSkipped(file, source.skipped);
+      return digest === undefined ? NOTHING : { ...NOTHING, basis: { digest, skipped: source.skipped, reads, changed: false } };
     }
-    if ('unneeded' in source) return { findings: [], diff: '', fixed: 0 };
-    const { analysis, fixed } = command.fix ? await fixText(source.text, (text) => analyzer.analyze(file, text)) : { analysis: await analyzer.analyze(file, source.text), fixed: 0 };
+    if ('unneeded' in source) return digest === undefined ? NOTHING : { ...NOTHING, basis: { digest, reads, changed: false } };
+    const analyze = (text: string) => analyzer.analyze(file, text, reads);
+    const { analysis, fixed } = command.fix ? await fixText(source.text, analyze) : { analysis: await analyze(source.text), fixed: 0 };
     let diff = '';
     if (analysis.text !== source.text) {
       if (command.diff) diff = unifiedDiff(file, source.text, analysis.text);
       else writeSource(source, analysis.text);
     }
     const findings = reportedFindings(file, analysis);
-    return { findings, diff, fixed, text: findings.length > 0 ? analysis.text : undefined };
+    const outcome = { findings, diff, fixed, text: findings.length > 0 ? analysis.text : undefined };
+    return digest === undefined ? outcome : { ...outcome, basis: { digest, reads, changed: analysis.text !== source.text } };
   };
+}
+
+/** The line a skipped file gets on stderr (the same whether it was read now or its outcome was cached). */
+export function reportSkipped(file: string, reason: string): void {
+  process.stderr.write(`${file}: skipped: ${reason}\n`);
 }

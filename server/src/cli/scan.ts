@@ -13,10 +13,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { defaultCatalog } from '../catalog';
+import { contentDigest } from './cache/digest';
 import { mayImportCatalogModule, SourceReader, type ReadFile } from './sourceFile';
 
-/** What the main thread gives the reading thread: the files, and the count of texts it has taken (one 32-bit integer). */
-export type ScanWork = { readonly files: readonly string[]; readonly taken: SharedArrayBuffer };
+/** What the main thread gives the reading thread: the files, whether to digest their bytes, and the count of texts it has taken (one 32-bit integer). */
+export type ScanWork = { readonly files: readonly string[]; readonly digests: boolean; readonly taken: SharedArrayBuffer };
 
 /** Texts the reading thread posts before the main thread takes them, at most. */
 export const AHEAD = 32;
@@ -37,21 +38,33 @@ export function readingThreadFor(files: readonly string[]): string | undefined {
   return fs.existsSync(WORKER_SCRIPT) ? WORKER_SCRIPT : undefined;
 }
 
-/** Each of `files`, read, in order: in a worker thread running `workerScript` when one is given, which starts at once. */
-export function readFiles(files: readonly string[], workerScript: string | undefined): AsyncIterable<ReadFile> | Iterable<ReadFile> {
-  return workerScript ? readInWorker(files, workerScript) : readHere(files);
+/**
+ * Each of `files`, read, in order, with the digest of its bytes when `digests` (for the result
+ * cache): in a worker thread running `workerScript` when one is given, which starts at once.
+ */
+export function readFiles(files: readonly string[], digests: boolean, workerScript: string | undefined): AsyncGenerator<ReadFile> {
+  return workerScript ? readInWorker({ files, digests, taken: new SharedArrayBuffer(4) }, workerScript) : readHere(files, digests);
 }
 
-function* readHere(files: readonly string[]): Iterable<ReadFile> {
+/** One file, read through `reader`. */
+export function readFile(reader: SourceReader, file: string, digests: boolean): ReadFile {
+  let digest: string | undefined;
+  const source = reader.read(file, (bytes) => {
+    if (digests) digest = contentDigest(bytes);
+    return mayImportCatalogModule(defaultCatalog, bytes);
+  });
+  return digest === undefined ? source : { ...source, digest };
+}
+
+async function* readHere(files: readonly string[], digests: boolean): AsyncGenerator<ReadFile> {
   const reader = new SourceReader();
-  for (const file of files) yield reader.read(file, (bytes) => mayImportCatalogModule(defaultCatalog, bytes));
+  for (const file of files) yield readFile(reader, file, digests);
 }
 
 /** Starts the reading thread at once (it starts while the caller indexes the tree); the files come as it reads them. */
-function readInWorker(files: readonly string[], script: string): AsyncIterable<ReadFile> {
-  const taken = new SharedArrayBuffer(4);
-  const takenCount = new Int32Array(taken);
-  const work: ScanWork = { files, taken };
+function readInWorker(work: ScanWork, script: string): AsyncGenerator<ReadFile> {
+  const { files } = work;
+  const takenCount = new Int32Array(work.taken);
   const worker = new Worker(script, { workerData: work });
   // The thread keeps the process alive only while the run waits for it: a run that ends early (a bad option, a failure) exits.
   worker.unref();

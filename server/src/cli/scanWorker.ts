@@ -8,21 +8,20 @@
  * at once.
  */
 import { parentPort, workerData } from 'worker_threads';
-import { defaultCatalog } from '../catalog';
-import { AHEAD, type ScanWork } from './scan';
-import { mayImportCatalogModule, SourceReader, type ReadFile } from './sourceFile';
+import { AHEAD, readFile, type ScanWork } from './scan';
+import { SourceReader, type ReadFile } from './sourceFile';
 /** The longest wait before the count is read again (a notification wakes it sooner). */
 const WAIT_MS = 1000;
 /** Files answered per message when none of them has a text. */
 const BATCH = 64;
 
-function scan({ files, taken }: ScanWork): void {
+function scan({ files, digests, taken }: ScanWork): void {
   const takenCount = new Int32Array(taken);
   const reader = new SourceReader();
   let batch: ReadFile[] = [];
   let texts = 0;
   for (const file of files) {
-    const source = reader.read(file, (bytes) => mayImportCatalogModule(defaultCatalog, bytes));
+    const source = readFile(reader, file, digests);
     batch.push(source);
     if (!('text' in source) && batch.length < BATCH) continue;
     parentPort!.postMessage(batch);

@@ -17,8 +17,8 @@ export type UnneededFile = { readonly path: string; readonly unneeded: true };
 
 export type SkippedFile = { readonly path: string; readonly skipped: string };
 
-/** A file as a run reads it: its text, unneeded, or skipped. */
-export type ReadFile = SourceFile | UnneededFile | SkippedFile;
+/** A file as a run reads it: its text, unneeded, or skipped; with the digest of its bytes when the run asked for one. */
+export type ReadFile = (SourceFile | UnneededFile | SkippedFile) & { readonly digest?: string };
 
 /** The file's text, or the reason it was skipped. */
 export function readSource(file: string): SourceFile | SkippedFile {
@@ -29,7 +29,7 @@ export class SourceReader {
   private buffer = Buffer.allocUnsafeSlow(1 << 20);
 
   /** The file's text, the reason it was skipped, or (when `needsText` turns the bytes down) that it is valid. */
-  read(file: string, needsText: (bytes: Buffer) => boolean): ReadFile {
+  read(file: string, needsText: (bytes: Buffer) => boolean): SourceFile | UnneededFile | SkippedFile {
     let bytes: Buffer;
     try {
       bytes = this.readBytes(file);

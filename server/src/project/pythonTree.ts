@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { ProjectFileSystem } from './projectFiles';
 
 /** Folders that hold no source of the project: version control, environments, caches, installed packages. */
-export const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', '.venv', 'venv', '.tox', '.nox', '.mypy_cache']);
+export const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', 'site-packages', '.venv', 'venv', '.tox', '.nox', '.mypy_cache', '.pool-guide-cache']);
 
 /** File-system questions (a folder listed, a file tested) between two yields to the event loop. */
 const QUESTIONS_PER_TURN = 64;

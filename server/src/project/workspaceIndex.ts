@@ -34,6 +34,9 @@ export type IndexOptions = {
   readonly links?: boolean;
 };
 
+/** Told what one analysis asked of the index: that it asked anything, and each file whose summary it read. */
+export type IndexObserver = { consulted(): void; readSummary(file: string): void };
+
 type Summary = ModuleSummary | { readonly unavailable: string };
 
 const EMPTY_TABLE = createModuleTable([]);
@@ -150,16 +153,33 @@ export class WorkspaceIndex {
     return this.files.pathOf(uri);
   }
 
-  /** What the analysis of the document at `file` (undefined for one without a file) reads of the workspace. */
-  valuesFor(file: string | undefined): WorkspaceValues {
+  /**
+   * What the analysis of the document at `file` (undefined for one without a file) reads of the
+   * workspace. `observer` hears of each question and of each file whose summary an answer read (the
+   * CLI's result cache keeps them as what the analysis depends on).
+   */
+  valuesFor(file: string | undefined, observer?: IndexObserver): WorkspaceValues {
     const importer = file === undefined ? undefined : (this.byPath.get(file) ?? this.moduleFile(file));
+    const shared = this.modules;
+    const modules: WorkspaceModules = observer
+      ? {
+          get table() {
+            return shared.table;
+          },
+          summaryOf: (module) => {
+            observer.readSummary(module.path);
+            return shared.summaryOf(module);
+          },
+        }
+      : shared;
     return {
       generation: this.currentGeneration,
       importer: importer?.path ?? '',
       lookup: (dotted, called) => {
         this.consulted = true;
+        observer?.consulted();
         if (!this.table) return BUILDING;
-        const found = lookupImported(this.modules, importer, dotted, called);
+        const found = lookupImported(modules, importer, dotted, called);
         return found ?? (this.truncated ? { kind: 'unknown', reason: `not found in the first ${this.limits.maxFiles} files of the workspace` } : undefined);
       },
     };

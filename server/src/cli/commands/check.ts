@@ -3,9 +3,13 @@
  * chosen format; with `--fix`, first apply the safe fixes (or, with `--diff`, print them).
  * Exit code 0 without findings, 1 with findings (or, with `--diff`, with changes to make; with
  * `--exit-non-zero-on-fix`, when a file was changed), 0 whatever there is with `--exit-zero`.
+ * Outcomes of unchanged files come from the result cache (cache/resultCache.ts) unless `--no-cache`.
  */
 import * as fs from 'fs';
 import { UsageError, type CheckCommand } from '../args';
+import { createFileAnalyzer } from '../analyzer';
+import { openResultCache } from '../cache/resultCache';
+import type { CachedResult } from '../cache/store';
 import { createFileChecker } from '../checkFile';
 import { pythonFiles } from '../files';
 import { formatConcise } from '../format/concise';
@@ -18,6 +22,7 @@ import { formatSarif } from '../format/sarif';
 import { formatStatistics, ruleCounts, summaryLine } from '../format/summary';
 import type { ReportedFinding } from '../report';
 import { readFiles, readingThreadFor } from '../scan';
+import type { ReadFile } from '../sourceFile';
 
 type Report = { readonly findings: readonly ReportedFinding[]; readonly texts: ReadonlyMap<string, string>; readonly fixed: number };
 
@@ -25,21 +30,41 @@ export async function runCheck(command: CheckCommand, toolVersion: string): Prom
   const missing = command.paths.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
   const files = command.paths.flatMap((root) => pythonFiles(root, command.forceExclude));
-  const readingThread = readingThreadFor(files);
-  // A reading thread starts now, while the checker indexes the tree.
-  const sources = readFiles(files, readingThread);
-  const check = createFileChecker(command, { roots: command.paths, files }, readingThread !== undefined);
+  const tree = { roots: command.paths, files };
+  const analyzer = createFileAnalyzer({ select: command.select, ignore: command.ignore }, tree);
+  const cache = openResultCache({ command, analyzer, tree, toolVersion });
+  // The files the cache answers, looked up before any is read; the others are read in order (see scan.ts).
+  const kept = new Map<string, CachedResult>();
+  for (const file of cache ? files : []) {
+    const result = cache!.lookup(file);
+    if (result) kept.set(file, result);
+  }
+  const toRead = kept.size === 0 ? files : files.filter((file) => !kept.has(file));
+  const readingThread = readingThreadFor(toRead);
+  const sources = readFiles(toRead, cache !== undefined, readingThread);
+  // A run that reads in a worker thread waits for its files anyway: the parser loads meanwhile.
+  if (readingThread) analyzer.prepare();
+  const checkFile = createFileChecker(command, analyzer);
+  const check = async (file: string) => {
+    const result = kept.get(file);
+    if (result) return cache!.replay(file, result);
+    const checked = await checkFile((await sources.next()).value as ReadFile);
+    cache?.remember(file, checked);
+    return checked;
+  };
   const findings: ReportedFinding[] = [];
   const texts = new Map<string, string>();
   let diffs = '';
   let fixed = 0;
-  for await (const source of sources) {
-    const outcome = await check(source);
+  for (const file of files) {
+    const outcome = await check(file);
     findings.push(...outcome.findings);
-    if (outcome.text !== undefined) texts.set(source.path, outcome.text);
+    if (outcome.text !== undefined) texts.set(file, outcome.text);
     diffs += outcome.diff;
     fixed += outcome.fixed;
   }
+  await sources.return(undefined);
+  cache?.save();
   if (command.diff) {
     process.stdout.write(diffs);
     return diffs !== '' && !command.exitZero ? 1 : 0;

@@ -17,7 +17,7 @@ export async function runShow(command: ShowCommand): Promise<number> {
   const missing = roots.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
   const files = roots.flatMap((root) => pythonFiles(root));
-  const sources = readFiles(files, readingThreadFor(files));
+  const sources = readFiles(files, false, readingThreadFor(files));
   const analyzer = createFileAnalyzer({}, { roots, files });
   const render = renderer(command);
   const data: object[] = [];

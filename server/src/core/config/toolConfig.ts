@@ -1,9 +1,9 @@
 /**
  * `[tool.pool-guide]` in pyproject.toml, parsed from the file's text: `select`, `ignore`,
  * `severity = { PG101 = "warning" }`, `default-timeout`, and the path patterns `exclude`,
- * `extend-exclude` and `per-file-ignores = { "tests/**" = ["PG501"] }` (see pathPatterns.ts). What
- * does not fit is left out and described in `problems`, one sentence each; a file without the table
- * yields an empty config.
+ * `extend-exclude` and `per-file-ignores = { "tests/**" = ["PG501"] }` (see pathPatterns.ts), and
+ * the CLI's `cache-dir`. What does not fit is left out and described in `problems`, one sentence
+ * each; a file without the table yields an empty config.
  */
 import { parse } from 'smol-toml';
 import { patternProblem, type PerFileIgnore } from './pathPatterns';
@@ -15,11 +15,13 @@ export type ToolConfig = RuleSelection & {
   /** Patterns of `exclude` and `extend-exclude` together, relative to the pyproject's folder. */
   readonly exclude?: readonly string[];
   readonly perFileIgnores?: readonly PerFileIgnore[];
+  /** Where the CLI keeps its result cache, relative to the pyproject's folder. */
+  readonly cacheDir?: string;
 };
 
 export type ParsedToolConfig = { readonly config: ToolConfig; readonly problems: readonly string[] };
 
-const KEYS = new Set(['select', 'ignore', 'severity', 'default-timeout', 'exclude', 'extend-exclude', 'per-file-ignores']);
+const KEYS = new Set(['select', 'ignore', 'severity', 'default-timeout', 'exclude', 'extend-exclude', 'per-file-ignores', 'cache-dir']);
 
 export function parseToolConfig(tomlText: string): ParsedToolConfig {
   let document: Record<string, unknown>;
@@ -49,6 +51,9 @@ export function parseToolConfig(tomlText: string): ParsedToolConfig {
     const perFileIgnores = perFileIgnoreTable(table['per-file-ignores'], problems);
     if (perFileIgnores.length > 0) config.perFileIgnores = perFileIgnores;
   }
+  const cacheDir = table['cache-dir'];
+  if (typeof cacheDir === 'string' && cacheDir !== '') config.cacheDir = cacheDir;
+  else if (cacheDir !== undefined) problems.push(`'cache-dir' must be a folder's path`);
   return { config, problems };
 }
 
