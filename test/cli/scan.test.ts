@@ -65,8 +65,8 @@ test('a run large enough to read in a worker thread reports what the main thread
   const bundle = Object.fromEntries(['cli.js', 'web-tree-sitter.wasm', 'tree-sitter-python.wasm'].map((name) => [`bin/${name}`, fs.readFileSync(path.join(repoRoot(), 'dist', name))]));
   const tree = tempTree({ ...treeOf(600), ...bundle });
   try {
-    const inWorker = runCli(['check', '--format', 'concise', 'pkg'], tree.root);
-    const here = runCli(['check', '--format', 'concise', 'pkg'], tree.root, path.join(tree.root, 'bin', 'cli.js'));
+    const inWorker = runCli(['check', '--no-cache', '--format', 'concise', 'pkg'], tree.root);
+    const here = runCli(['check', '--no-cache', '--format', 'concise', 'pkg'], tree.root, path.join(tree.root, 'bin', 'cli.js'));
     assert.equal(inWorker.status, 1);
     assert.match(inWorker.stdout, /^pkg\/m0000\.py:3:\d+: PG/);
     assert.match(inWorker.stderr, /^pkg\/m0001\.py: skipped: not valid UTF-8$/m);
