@@ -1,11 +1,12 @@
 /**
  * `check` on one file, read (scan.ts: bytes that name no catalogued module are only validated):
- * analyse, fix when asked (writing the file, or making its diff), and report. Each outcome comes with what
- * it rests on (the digest of the bytes read, and what the analysis read besides), which the result
- * cache (cache/) keeps to answer the next run without reading the file.
+ * analyse, fix when asked (writing the file, or making its diff), and report. In a run with a
+ * result cache each outcome comes with what it rests on (the digest of the bytes read, and what the
+ * analysis read besides), which the cache (cache/) keeps to answer the next run without reading.
  */
 import type { CheckCommand } from './args';
 import type { AnalysisReads, FileAnalyzer } from './analyzer';
+import { contentDigest } from './cache/digest';
 import { fixText, unifiedDiff } from './fix';
 import { reportedFindings, type ReportedFinding } from './report';
 import { writeSource, type ReadFile } from './sourceFile';
@@ -26,8 +27,10 @@ export type OutcomeBasis = {
   /** Why the file was skipped, for a reason its bytes decide (not UTF-8). */
   readonly skipped?: string;
   readonly reads: AnalysisReads;
-  /** Whether the outcome is of another text than the file's: fixes were applied (or their diff made). */
+  /** Whether the outcome is of another text than the file's: `--fix --diff` made a diff. */
   readonly changed: boolean;
+  /** `--fix` rewrote the file: the outcome is that of its new bytes (`digest`), which a stat taken now describes. */
+  readonly rewritten?: true;
 };
 
 /** An outcome, and its basis when the file's bytes were read with their digest (a run with a result cache). */
@@ -48,13 +51,20 @@ export function createFileChecker(command: CheckCommand, analyzer: FileAnalyzer)
     const analyze = (text: string) => analyzer.analyze(file, text, reads);
     const { analysis, fixed } = command.fix ? await fixText(source.text, analyze) : { analysis: await analyze(source.text), fixed: 0 };
     let diff = '';
+    let basis: OutcomeBasis | undefined = digest === undefined ? undefined : { digest, reads, changed: false };
     if (analysis.text !== source.text) {
-      if (command.diff) diff = unifiedDiff(file, source.text, analysis.text);
-      else writeSource(source, analysis.text);
+      if (command.diff) {
+        diff = unifiedDiff(file, source.text, analysis.text);
+        basis &&= { ...basis, changed: true };
+      } else {
+        writeSource(source, analysis.text);
+        // The bytes writeSource wrote: the text in UTF-8, after the byte-order mark the file had.
+        basis &&= { ...basis, digest: contentDigest((source.bom ? '\ufeff' : '') + analysis.text), rewritten: true };
+      }
     }
     const findings = reportedFindings(file, analysis);
     const outcome = { findings, diff, fixed, text: findings.length > 0 ? analysis.text : undefined };
-    return digest === undefined ? outcome : { ...outcome, basis: { digest, reads, changed: analysis.text !== source.text } };
+    return basis ? { ...outcome, basis } : outcome;
   };
 }
 

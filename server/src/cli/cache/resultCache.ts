@@ -9,7 +9,8 @@
  * it read. Files whose bytes name no catalogued import have nothing to find whatever the options:
  * their entry rests on their bytes alone. Which build of the tool wrote an entry is the cache file's
  * name (store.ts). `--fix` answers from the cache only the files it would not change — those with
- * nothing to fix that read no other module — and keeps no entry for a file it rewrote.
+ * nothing to fix that read no other module — and keeps the outcome of a file it rewrote as that of
+ * the new bytes.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -117,9 +118,9 @@ class CacheRun {
 
   remember(name: string, { basis, findings, text }: CheckedFile): void {
     const file = path.resolve(name);
-    const stamp = this.stamps.get(file);
-    // A file `--fix` rewrote has other bytes now; any other file has the bytes just read.
-    if (basis && !(basis.changed && !this.context.command.diff)) this.digests.set(file, basis.digest);
+    // A file `--fix` rewrote holds its new bytes, under a new stamp.
+    const stamp = basis?.rewritten ? stampOf(file) : this.stamps.get(file);
+    if (basis) this.digests.set(file, basis.digest);
     else this.digests.delete(file);
     const result = stamp && basis && !basis.changed ? this.resultOf(basis, findings, text) : undefined;
     if (stamp && basis && result) this.store.set(file, this.entry(stamp, basis.digest, result));
