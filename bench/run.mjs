@@ -41,6 +41,7 @@ async function main() {
     lat(`hover on a callee (${CLIENTS} callees in ${LINES} lines)`, ours.callee, `p99 ${verdict(ours.callee.p99, 5)}`);
     lat('hover on a blank line (floor)', ours.floor);
     lat('one-character edit → hover on a callee', ours.edit, `p99 ${verdict(ours.edit.p99, 30)}`);
+    lat('one-character edit in code (tokens change: a reparse) → hover on a callee', ours.codeEdit);
     lat('one-character edit in a broken file (an unclosed call) → hover on a callee', ours.brokenEdit, `p99 ${verdict(ours.brokenEdit.p99, 30)}`);
   }
   if (only.includes('pyright')) {

@@ -1,7 +1,7 @@
 // The hover workload, the same for every language server: open a generated 10,000-line module
 // with 400 client constructions, time didOpen → first diagnostics, hovers on callees spread over
-// the file, hovers on blank lines (the floor), and a one-character edit followed at once by a hover,
-// in the intact file and in the file broken by an unclosed call.
+// the file, hovers on blank lines (the floor), and a one-character edit followed at once by a hover:
+// in a comment of the intact file, in its code, and in the file broken by an unclosed call.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { deadline, stats, timed } from './lsp.mjs';
 import generated from './generatedModule.cjs';
@@ -13,7 +13,7 @@ export const CLIENTS = 400;
 
 
 /**
- * Runs the workload on a started server; returns { didOpenMs, callee, floor, edit } (stats).
+ * Runs the workload on a started server; returns { didOpenMs, callee, floor, edit, codeEdit, brokenEdit } (stats).
  * `strict` checks our server's answers (a card on every callee, nothing on blank lines).
  */
 export async function hoverWorkload(server, { uri, hovers, edits, strict }) {
@@ -49,15 +49,15 @@ export async function hoverWorkload(server, { uri, hovers, edits, strict }) {
 
   let version = 1;
   const change = (range, text) => connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text }] });
-  /** `edits` times: insert or delete one character at `position`, then hover one of `targets` at once. */
-  const editThenHover = async (position, targets, what) => {
+  /** `edits` times: insert `typed` at `position` or delete it, then hover one of `targets` at once. */
+  const editThenHover = async (position, targets, what, typed = 'x') => {
     const samples = [];
     for (let index = 0; index < edits; index++) {
       const insert = index % 2 === 0;
       const range = insert ? { start: position, end: position } : { start: position, end: { ...position, character: position.character + 1 } };
       const target = targets[(index * 131) % targets.length];
       const { ms, result } = await timed(async () => {
-        await change(range, insert ? 'x' : '');
+        await change(range, insert ? typed : '');
         return hover(target);
       });
       if (strict && !result) throw new Error(`hover after an edit ${what} returned null`);
@@ -73,6 +73,10 @@ export async function hoverWorkload(server, { uri, hovers, edits, strict }) {
   // Insert or delete one character in a comment line, then hover a callee at once.
   const editSamples = await editThenHover(document.positionAt(text.indexOf('# filler 200.') + 2), callees, 'of a comment');
   if (strict) await diagnosticsAsOpened('after balanced edits');
+  // The same with a space typed and deleted after a name in code, which changes the tokens: the
+  // module is reparsed (an edit inside a comment, name, number or string is not).
+  const codeSamples = await editThenHover(document.positionAt(text.indexOf('client_200 =') + 'client_200'.length), callees, 'in code', ' ');
+  if (strict) await diagnosticsAsOpened('after balanced edits in code');
 
   // The same edits while the file is broken, as it is most of the time while someone types: a new
   // line `broken = httpx.Client(` left open at the middle of the module, one character typed or
@@ -84,5 +88,5 @@ export async function hoverWorkload(server, { uri, hovers, edits, strict }) {
   const brokenSamples = await editThenHover({ line: lineStart.line, character: openLine.length }, above, 'of a broken file');
   await change({ start: lineStart, end: { line: lineStart.line + 1, character: 0 } }, '');
   if (strict) await diagnosticsAsOpened('after the broken line was removed');
-  return { didOpenMs, diagnosticsCount: params.diagnostics.length, callee: stats(calleeSamples), floor: stats(floorSamples), edit: stats(editSamples), brokenEdit: stats(brokenSamples) };
+  return { didOpenMs, diagnosticsCount: params.diagnostics.length, callee: stats(calleeSamples), floor: stats(floorSamples), edit: stats(editSamples), codeEdit: stats(codeSamples), brokenEdit: stats(brokenSamples) };
 }

@@ -8,7 +8,7 @@
  */
 import type { Catalog } from '../catalog';
 import { analyzeLazily, completedAnalysis, emptyAnalysis, type Analysis, type AnalysisOptions, type LazyAnalysis } from './analysis/analyze';
-import { carryFileTables, collectFileTables, type FileTables } from './analysis/fileTables';
+import { carryFileTables, collectFileTablesOfTree, type FileTables } from './analysis/fileTables';
 import { createOutline, type Outline } from './analysis/outline';
 import { importsCatalogModule } from './prefilter';
 import { reparse, type PythonParser, type RunQuery, type SyntaxTree, type TextChange } from './syntax/parser';
@@ -25,6 +25,8 @@ export class ParsedDocument {
   /** The outline of `tree`, and its file tables, carried over edits that leave them as they are. */
   private outline: Outline | undefined;
   private tables: FileTables | undefined;
+  /** Counts changes: an analysis started before the last one must not read the tree (edited in place or deleted). */
+  private revision = 0;
   private cached: { lazy: LazyAnalysis; options: AnalysisOptions; analysis?: Analysis } | undefined;
 
   constructor(
@@ -40,15 +42,19 @@ export class ParsedDocument {
 
   /**
    * Applies changes in order (each in offsets of the text as it is before that change), then
-   * reparses incrementally. `textAfter`, when the caller already holds the result (the LSP
+   * reparses incrementally; a single change that keeps every token edits the tree without a parse. `textAfter`, when the caller already holds the result (the LSP
    * document), is kept instead of a second copy: building and flattening a large string per
    * keystroke is not free.
    */
   applyChanges(changes: readonly TextChange[], textAfter?: string): void {
+    if (changes.length === 1) {
+      textAfter ??= applyChange(this.currentText, changes[0]);
+      if (this.editInPlace(changes[0], textAfter)) return;
+    }
     let text = this.currentText;
     changes.forEach((change, index) => {
       if (this.tree) this.engine.parser.editTree(this.tree, text, change);
-      text = textAfter !== undefined && index === changes.length - 1 ? textAfter : text.slice(0, change.start) + change.newText + text.slice(change.end);
+      text = textAfter !== undefined && index === changes.length - 1 ? textAfter : applyChange(text, change);
     });
     this.replace(text, this.tree, changes.length === 1 ? changes[0] : undefined);
   }
@@ -103,14 +109,15 @@ export class ParsedDocument {
   private startAnalysis(options: AnalysisOptions): LazyAnalysis {
     const tree = this.tree;
     const outline = this.outline;
+    const revision = this.revision;
     if (!tree || !outline) return completedAnalysis(emptyAnalysis(this.currentText, options, this.engine.catalog));
     const catalog = this.engine.catalog;
-    const tables = (this.tables ??= collectFileTables(outline.all(), catalog));
+    const tables = (this.tables ??= collectFileTablesOfTree(tree.rootNode, catalog));
     const lazy = analyzeLazily({ root: tree.rootNode, text: this.currentText, catalog, outline, tables, options });
-    // The tree is deleted on the next change: a late caller gets an error, never freed memory.
+    // The tree is deleted or edited on the next change: a late caller gets an error, never freed memory or other text.
     let completed: Analysis | undefined;
     const live = () => {
-      if (this.tree !== tree && !completed) throw new Error('Pool Guide: the document changed since this analysis started');
+      if (this.revision !== revision && !completed) throw new Error('Pool Guide: the document changed since this analysis started');
     };
     return {
       text: lazy.text,
@@ -139,10 +146,10 @@ export class ParsedDocument {
   private replace(text: string, editedTree: SyntaxTree | undefined, change?: TextChange): void {
     const { tree: next, incremental } = this.parse(text, editedTree);
     const outline = next && createOutline(next.rootNode, this.engine.runOutline);
-    // Changed ranges compare an edited tree with its incremental reparse only, and under error
-    // recovery they may miss a region recovered differently: a broken tree collects its tables anew.
+    // Changed ranges compare an edited tree with its incremental reparse only (broken or not: the
+    // reparse is kept only when it reuses no error subtree, see `reparse`).
     const carried =
-      this.tables && editedTree && incremental && next && !next.rootNode.hasError && outline && change
+      this.tables && editedTree && incremental && next && outline && change
         ? carryFileTables(this.tables, change, this.engine.parser.changedRanges(editedTree, next), outline.around)
         : undefined;
     this.tree?.delete();
@@ -151,7 +158,31 @@ export class ParsedDocument {
     this.tables = carried;
     this.currentText = text;
     this.cached = undefined;
+    this.revision++;
   }
+
+  /**
+   * Applies a change that keeps every token (see syntax/tokenEdit.ts) to the tree without a parse;
+   * false, with nothing done, for any other change. The tree's structure is the same, so the file
+   * tables carry over unless the change is in an import or class; the prefilter runs as after a parse.
+   */
+  private editInPlace(change: TextChange, text: string): boolean {
+    const tree = this.tree;
+    const parser = this.engine.parser;
+    if (!tree || !parser.keepsTokens(tree, this.currentText, change) || !importsCatalogModule(this.engine.catalog, text)) return false;
+    parser.editWithoutParse(tree, this.currentText, change, text);
+    const outline = createOutline(tree.rootNode, this.engine.runOutline);
+    this.outline = outline;
+    this.tables = this.tables && carryFileTables(this.tables, change, [], outline.around);
+    this.currentText = text;
+    this.cached = undefined;
+    this.revision++;
+    return true;
+  }
+}
+
+function applyChange(text: string, change: TextChange): string {
+  return text.slice(0, change.start) + change.newText + text.slice(change.end);
 }
 
 /** Options are plain data: the same object, or the same JSON. */

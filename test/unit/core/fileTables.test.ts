@@ -5,15 +5,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { carryFileTables, collectFileTables, type FileTables } from '../../../server/src/core/analysis/fileTables';
+import { carryFileTables, collectFileTables, collectFileTablesOfTree, type FileTables } from '../../../server/src/core/analysis/fileTables';
 import { createOutline } from '../../../server/src/core/analysis/outline';
 import { reparse, type TextChange } from '../../../server/src/core/syntax/parser';
 import { testEngine } from '../../helpers/engine';
 import { fixtureTexts, generatedPython, relativeEdit, resolveEdit } from '../../helpers/pythonArbitraries';
 import { assertProperty } from '../../helpers/seed';
 
-/** The tables of `text` carried over `change` (undefined when not carried), and the tables of the edited text parsed afresh. */
-async function carriedAndFresh(text: string, change: TextChange): Promise<{ carried: FileTables | undefined; fresh: FileTables }> {
+/**
+ * The tables of `text` carried over `change` (undefined when not carried), and the tables of the
+ * edited text parsed afresh: from its outline, and from its nodes found by type.
+ */
+async function carriedAndFresh(text: string, change: TextChange): Promise<{ carried: FileTables | undefined; fresh: FileTables; byType: FileTables }> {
   const { parser, runOutline, catalog } = await testEngine();
   const edited = text.slice(0, change.start) + change.newText + text.slice(change.end);
   const old = parser.parse(text)!;
@@ -26,8 +29,9 @@ async function carriedAndFresh(text: string, change: TextChange): Promise<{ carr
   next!.delete();
   const fresh = parser.parse(edited)!;
   const tables = collectFileTables(createOutline(fresh.rootNode, runOutline).all(), catalog);
+  const byType = collectFileTablesOfTree(fresh.rootNode, catalog);
   fresh.delete();
-  return { carried, fresh: tables };
+  return { carried, fresh: tables, byType };
 }
 
 const at = (text: string, needle: string, newText: string, length = 0): TextChange => ({ start: text.indexOf(needle), end: text.indexOf(needle) + length, newText });
@@ -50,11 +54,12 @@ test('opening a string that swallows an import below is seen through the changed
   assert.ok(!fresh.imports.names.has('requests'));
 });
 
-test('random edits: carried tables are the tables of the edited text', async () => {
+test('random edits: carried tables, and tables collected by node type, are the tables of the edited text', async () => {
   let carriedCount = 0;
   await assertProperty(
     fc.asyncProperty(fc.oneof(fc.constantFrom(...fixtureTexts()), generatedPython), relativeEdit, async (text, edit) => {
-      const { carried, fresh } = await carriedAndFresh(text, resolveEdit(text, edit));
+      const { carried, fresh, byType } = await carriedAndFresh(text, resolveEdit(text, edit));
+      assert.deepEqual(byType, fresh);
       if (carried === undefined) return;
       carriedCount++;
       assert.deepEqual(carried, fresh);
@@ -62,4 +67,41 @@ test('random edits: carried tables are the tables of the edited text', async () 
     300,
   );
   assert.ok(carriedCount > 0, 'some edits carry the tables');
+});
+
+test('random edit sequences: tables carried from carried tables stay the tables of the text, in broken modules too', async () => {
+  const { parser, runOutline, catalog } = await testEngine();
+  let carriedInBrokenModules = 0;
+  await assertProperty(
+    fc.asyncProperty(fc.oneof(fc.constantFrom(...fixtureTexts()), generatedPython), fc.array(relativeEdit, { minLength: 1, maxLength: 5 }), async (start, edits) => {
+      let text = start;
+      let tree = parser.parse(text)!;
+      let tables: FileTables = collectFileTables(createOutline(tree.rootNode, runOutline).all(), catalog);
+      try {
+        for (const edit of edits) {
+          const change = resolveEdit(text, edit);
+          const edited = text.slice(0, change.start) + change.newText + text.slice(change.end);
+          parser.editTree(tree, text, change);
+          const { tree: next, incremental } = reparse(parser, edited, tree);
+          const outline = createOutline(next!.rootNode, runOutline);
+          const carried = incremental ? carryFileTables(tables, change, parser.changedRanges(tree, next!), outline.around) : undefined;
+          const fresh = parser.parse(edited)!;
+          const freshTables = collectFileTables(createOutline(fresh.rootNode, runOutline).all(), catalog);
+          fresh.delete();
+          if (carried) {
+            assert.deepEqual(carried, freshTables, JSON.stringify(change));
+            if (next!.rootNode.hasError) carriedInBrokenModules++;
+          }
+          tables = carried ?? collectFileTables(outline.all(), catalog);
+          tree.delete();
+          tree = next!;
+          text = edited;
+        }
+      } finally {
+        tree.delete();
+      }
+    }),
+    100,
+  );
+  assert.ok(carriedInBrokenModules > 0, 'some tables were carried over edits of broken modules');
 });

@@ -151,10 +151,10 @@ class CacheRun {
     };
   }
 
-  /** The digest of what the workspace index is built from: folders, every path, and the working directory its labels are relative to. */
+  /** The digest of what the workspace index is built from: the working directory (labels, relative paths), the folders and every path, as given. */
   private tree(): string {
     const { tree } = this.context;
-    return (this.treeDigest ??= contentDigest(JSON.stringify([process.cwd(), indexFolders(tree).map((folder) => path.resolve(folder)), tree.files.map((file) => path.resolve(file)).sort()])));
+    return (this.treeDigest ??= contentDigest(JSON.stringify([process.cwd(), indexFolders(tree), tree.files])));
   }
 }
 

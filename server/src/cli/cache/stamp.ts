@@ -1,8 +1,8 @@
 /**
- * A file's stamp for the result cache: size, modification and change times in nanoseconds, and
- * inode — what a stat says, so that a warm run decides without reading. A file changed within the
- * file system's timestamp granularity of being read could change again without its stamp changing
- * ("racy", as git calls it): its entry keeps the content's digest and is trusted only after a read.
+ * A file's stamp for the result cache: size, modification and change times, and inode — what a
+ * stat says, so that a warm run decides without reading. A file changed within the file system's
+ * timestamp granularity of being read could change again without its stamp changing ("racy", as
+ * git calls it): its entry keeps the content's digest and is trusted only after a read.
  */
 import * as fs from 'fs';
 
@@ -16,12 +16,15 @@ export type FileStamp = {
 /** Coarser than any timestamp granularity met in practice (FAT's is 2 s). */
 const GRANULARITY_MS = 2000;
 
-/** undefined when the file cannot be stat'ed (reading it will say why). */
+/**
+ * undefined when the file cannot be stat'ed (reading it will say why). Times in milliseconds with
+ * a fraction (a double keeps them to about a quarter of a microsecond): two changes closer than
+ * that are both within the racy window of any read between them.
+ */
 export function stampOf(file: string): FileStamp | undefined {
   try {
-    const stat = fs.statSync(file, { bigint: true });
-    const changedNs = stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs;
-    return { key: `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`, changedMs: Number(changedNs / 1_000_000n) };
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat && { key: `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`, changedMs: Math.max(stat.mtimeMs, stat.ctimeMs) };
   } catch {
     return undefined;
   }

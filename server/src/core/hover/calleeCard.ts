@@ -22,6 +22,17 @@ import { cell, formatFieldValue, formatNumber, formatOrigin, poolWaitSentence, v
 
 /** A text that names no construct's module has no concurrency to show (a word test: cheap, and never misses an import). */
 const CONCURRENCY_MODULE_WORD = new RegExp(`\\b(?:${[...CONCURRENCY_MODULES].join('|')})\\b`);
+/** That test's answer per analysis (one per document version in the server): a scan of a large text costs more than the rest of a card. */
+const namesConcurrencyModule = new WeakMap<LazyAnalysis, boolean>();
+
+function mayRunConcurrently(analysis: LazyAnalysis): boolean {
+  let names = namesConcurrencyModule.get(analysis);
+  if (names === undefined) {
+    names = CONCURRENCY_MODULE_WORD.test(analysis.text);
+    namesConcurrencyModule.set(analysis, names);
+  }
+  return names;
+}
 
 export function calleeCard(call: BoundCall, analysis: LazyAnalysis, catalog: Catalog): string {
   return calleeCardMarkdown(calleeCardData(call, analysis, catalog));
@@ -37,7 +48,7 @@ export function calleeCardData(call: BoundCall, analysis: LazyAnalysis, catalog:
     poolWait: call.callable.poolWait ? poolWaitSentence(call.callable.poolWait, configs) : undefined,
     rows: [...tableRows(call, configs, retries, analysis.configs), ...wrappedClientRows(call, analysis.configs), ...poolRows(call, analysis, catalog)],
     // Concurrency needs the whole analysis: only for a client of a text that can name a construct's module.
-    concurrency: call.callable.kind === 'client' && CONCURRENCY_MODULE_WORD.test(analysis.text) ? clientConcurrencyRows(call, analysis.complete()) : [],
+    concurrency: call.callable.kind === 'client' && mayRunConcurrently(analysis) ? clientConcurrencyRows(call, analysis.complete()) : [],
     notes: [...cardNotes(call), ...retries.notes, ...[wrappedClientNote(call, analysis.configs)].filter((note): note is string => note !== undefined)],
     links: docLinks(call, configs),
   };

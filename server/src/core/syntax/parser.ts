@@ -6,7 +6,7 @@
  */
 import { Edit, Language, Parser, Query } from 'web-tree-sitter';
 import type { Node, Point, Tree } from 'web-tree-sitter';
-import { ERROR_NODE_TYPE, MISSING_QUERY } from './queries';
+import { keepsTokens } from './tokenEdit';
 
 export type SyntaxNode = Node;
 export type SyntaxTree = Tree;
@@ -40,6 +40,10 @@ export type PythonParser = {
   parse(text: string, oldTree?: SyntaxTree): SyntaxTree | undefined;
   /** Applies one change to `tree` so that it can be reused for the text after the change. */
   editTree(tree: SyntaxTree, oldText: string, change: TextChange): void;
+  /** True when `tree` has no error and `change` keeps every token of `oldText` (see tokenEdit.ts): `editWithoutParse` may then apply it. */
+  keepsTokens(tree: SyntaxTree, oldText: string, change: TextChange): boolean;
+  /** Applies such a change to `tree` and makes the tree read `newText`: it is then the tree a parse of `newText` gives. */
+  editWithoutParse(tree: SyntaxTree, oldText: string, change: TextChange, newText: string): void;
   /** Compiles a query once (throws on a query the grammar rejects); the result runs it over a tree. */
   compileQuery(source: string): RunQuery;
   /** Where `newTree`, parsed from the edited `oldTree`, differs in structure from it (a token's text aside), in offsets of the new text. */
@@ -64,16 +68,26 @@ export async function createPythonParser(paths: WasmPaths): Promise<PythonParser
     });
     return tree ?? undefined;
   };
-  const missing = new Query(language, MISSING_QUERY);
   const errorIds = new WeakMap<SyntaxTree, ReadonlySet<number>>();
+  const keywords = grammarWords(language);
+  const editTree = (tree: SyntaxTree, oldText: string, change: TextChange) => {
+    const newEnd = change.start + change.newText.length;
+    tree.edit(
+      new Edit({
+        startIndex: change.start,
+        oldEndIndex: change.end,
+        newEndIndex: newEnd,
+        startPosition: pointAt(oldText, change.start),
+        oldEndPosition: pointAt(oldText, change.end),
+        newEndPosition: pointAfter(pointAt(oldText, change.start), change.newText),
+      }),
+    );
+  };
   return {
     errorNodeIds(tree) {
       let ids = errorIds.get(tree);
       if (!ids) {
-        const root = tree.rootNode;
-        // ERROR nodes by type (a walk inside the runtime, far cheaper than a query), MISSING ones by query.
-        const nodes = root.hasError ? [...root.descendantsOfType(ERROR_NODE_TYPE), ...missing.captures(root).map((capture) => capture.node)] : [];
-        ids = new Set(nodes.flatMap((node) => (node ? [node.id] : [])));
+        ids = new Set(errorNodes(tree.rootNode).map((node) => node.id));
         errorIds.set(tree, ids);
       }
       return ids;
@@ -87,18 +101,17 @@ export async function createPythonParser(paths: WasmPaths): Promise<PythonParser
       return oldTree.getChangedRanges(newTree).map((range) => ({ start: range.startIndex, end: range.endIndex }));
     },
     parse,
-    editTree(tree, oldText, change) {
-      const newEnd = change.start + change.newText.length;
-      tree.edit(
-        new Edit({
-          startIndex: change.start,
-          oldEndIndex: change.end,
-          newEndIndex: newEnd,
-          startPosition: pointAt(oldText, change.start),
-          oldEndPosition: pointAt(oldText, change.end),
-          newEndPosition: pointAfter(pointAt(oldText, change.start), change.newText),
-        }),
-      );
+    editTree,
+    keepsTokens(tree, oldText, change) {
+      const root = tree.rootNode;
+      if (root.hasError) return false;
+      // The smallest node around the change and the character before it: the token the change is in.
+      const token = root.descendantForIndex(Math.max(0, change.start - 1), change.end);
+      return token !== null && keepsTokens(token, oldText, change, keywords);
+    },
+    editWithoutParse(tree, oldText, change, newText) {
+      editTree(tree, oldText, change);
+      readsText(tree, newText);
     },
   };
 }
@@ -123,6 +136,43 @@ export function reparse(parser: PythonParser, text: string, editedTree: SyntaxTr
     return { tree: parser.parse(text), incremental: false };
   }
   return { tree, incremental: true };
+}
+
+/** The grammar's words (keywords, soft keywords such as `match`, and `print`/`exec`): a name that is one may parse differently. */
+function grammarWords(language: Language): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (let id = 0; id < language.nodeTypeCount; id++) {
+    const type = language.nodeTypeForId(id);
+    if (type && !language.nodeTypeIsNamed(id) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(type)) words.add(type);
+  }
+  return words;
+}
+
+/**
+ * Makes the nodes of `tree` read their text from `text`. web-tree-sitter keeps a tree's input as its
+ * `textCallback` (a field its typings leave out; a test checks that `node.text` follows): a tree
+ * edited without a parse must read the new text.
+ */
+function readsText(tree: SyntaxTree, text: string): void {
+  (tree as unknown as { textCallback: (index: number) => string }).textCallback = (index) => text.slice(index);
+}
+
+/**
+ * The ERROR and MISSING nodes under `root`. A node has an error exactly when it is one or holds one
+ * (`hasError`), so the walk enters only those: on a large module broken in one place it reads the
+ * top-level statements once and one path down, where a walk of the whole tree or a query reads every node.
+ */
+function errorNodes(root: SyntaxNode): SyntaxNode[] {
+  const found: SyntaxNode[] = root.isError || root.isMissing ? [root] : [];
+  const visit = (node: SyntaxNode) => {
+    for (const child of node.children) {
+      if (!child?.hasError) continue;
+      if (child.isError || child.isMissing) found.push(child);
+      visit(child);
+    }
+  };
+  if (root.hasError) visit(root);
+  return found;
 }
 
 function pointAt(text: string, offset: number): Point {

@@ -25,12 +25,6 @@ export const Capture = {
   decorated: 'decorated',
 } as const;
 
-/** The type of tree-sitter's ERROR nodes (built in, so not among the grammar's node types). */
-export const ERROR_NODE_TYPE = 'ERROR';
-
-/** Every MISSING node: a token error recovery inserted, of whatever type. */
-export const MISSING_QUERY = '(MISSING) @missing';
-
 /**
  * Calls, imports, single-name assignments, `with ... as name` aliases, attribute assignments
  * (`self.session = ...`, `session.timeout = ...`), other statements that rebind a name (so that
