@@ -17,6 +17,9 @@ export type UnneededFile = { readonly path: string; readonly unneeded: true };
 
 export type SkippedFile = { readonly path: string; readonly skipped: string };
 
+/** A file as a run reads it: its text, unneeded, or skipped; with the digest of its bytes when the run asked for one. */
+export type ReadFile = (SourceFile | UnneededFile | SkippedFile) & { readonly digest?: string };
+
 /** The file's text, or the reason it was skipped. */
 export function readSource(file: string): SourceFile | SkippedFile {
   return new SourceReader().read(file, () => true) as SourceFile | SkippedFile;

@@ -1,9 +1,12 @@
 /**
- * One forward pass over Python source that reports, in text order, the `import`/`from` keywords and
- * the given module names that stand in code: comments and string literals are skipped as
- * tree-sitter lexes them in well-formed code. Each character is read by one regular expression
- * only (the code scanner, or the end-of-string or end-of-comment search), so a module full of
- * docstrings costs about one pass over its text.
+ * Where the `import`/`from` keywords and given module names stand in code in Python source:
+ * comments and string literals are skipped as tree-sitter lexes them in well-formed code. The lexer
+ * leaves as much as it can to the engine's native code: one regular expression call reads a run of
+ * code and one-line strings (no backslash, no prefix) whole, a docstring is skipped to its closing
+ * quotes and a comment to its line end by substring search. Module names are then searched for from
+ * each span of code on (a search that ends in a string or comment goes on from the next span after
+ * it), and keywords only between a module name in code and the one before, where they matter. A
+ * run's strings are looked at only when a word stands in the run.
  *
  * Broken text is another matter, since tree-sitter's error recovery may skip a quote and read on as
  * code; so lexing stops, and everything after counts as code, at the first sign of it: an
@@ -21,7 +24,7 @@
  */
 
 /** A keyword or module name in code: `index` is its offset, `word` its text. */
-export type CodeWord = { readonly kind: 'keyword' | 'module'; readonly index: number; readonly word: string };
+export type CodeWord = { readonly index: number; readonly word: string };
 
 /** The zero-width spaces, as UTF-16 characters and as their UTF-8 bytes read as Latin-1. */
 const ZERO_WIDTH = ['\u2060', '\u200B', '\uFEFF', '\u00E2\u0081\u00A0', '\u00E2\u0080\u008B', '\u00EF\u00BB\u00BF'];
@@ -33,131 +36,239 @@ const NAME_BEFORE_KEYWORD = /[A-Za-z_]/;
 const NAME_BEFORE_MODULE = /[A-Za-z_.]/;
 const NAME_AFTER = /[A-Za-z0-9_]/;
 
-/** What ends a string opened by each quote: the quote itself, or a line end for one-line strings; `\x` is skipped; NUL, escaped or not, stops lexing. */
-const STRING_END: Record<string, RegExp> = {
-  "'": /\\(?:\r\n|[^\0])|'|\n|\0/g,
-  '"': /\\(?:\r\n|[^\0])|"|\n|\0/g,
-  "'''": /\\(?:\r\n|[^\0])|'''|\0/g,
-  '"""': /\\(?:\r\n|[^\0])|"""|\0/g,
-};
-/** What ends a comment: its line end, or NUL, which stops lexing. */
-const COMMENT_END = /[\n\0]/g;
+/** The first character of each zero-width space. */
+const ZERO_WIDTH_FIRST = [...new Set(ZERO_WIDTH.map((space) => space.charAt(0)))].join('');
+
 /** A prefix that makes a formatted string (f, t, rf, ...), whose `{…}` holds code. */
 const FORMATTED_PREFIX = /(?<![\w])[rRbBuU]?[fFtT][rRbBuU]?$/;
+const PREFIX_LETTER = /[rRbBuUfFtT]/;
 /** Signs of broken text after a formatted string, on its line, where lexing stops. */
 const SURPRISE = new RegExp(String.raw`\\(?!\r?\n)|\0|${ZERO_WIDTH.join('|')}`);
 
-/**
- * A one-line string with no backslash, read whole by the code scanner (most strings of a module are
- * such: one match instead of two); `''` that opens `'''` is not one.
- */
-const PLAIN_STRING = String.raw`'(?!'')[^'\\\n\0]*'|"(?!"")[^"\\\n\0]*"`;
+const QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+const HASH = 0x23;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const NUL = 0;
 
-type Scanners = { readonly code: RegExp; readonly wordsOnly: RegExp };
-const scannersFor = new Map<string, Scanners>();
+const searches = new Map<string, RegExp>();
 
-/** The code scanner (lexer characters and words) and the words-only scanner, for a set of module names. */
-function scanners(modules: readonly string[]): Scanners {
+/** The search for any of `modules`: longer names first, so that `httpx2` is read whole rather than as `httpx` followed by `2`. */
+function moduleSearch(modules: readonly string[]): RegExp {
   const key = modules.join(' ');
-  let found = scannersFor.get(key);
-  if (!found) {
-    // Longer words first, so that `httpx2` is read whole rather than as `httpx` followed by `2`.
-    const words = [...KEYWORDS, ...modules].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    found = { code: new RegExp(String.raw`${PLAIN_STRING}|[#'"\\\0]|${ZERO_WIDTH.join('|')}|${words}`, 'g'), wordsOnly: new RegExp(words, 'g') };
-    scannersFor.set(key, found);
+  let search = searches.get(key);
+  if (!search) {
+    const names = [...modules].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    searches.set(key, (search = new RegExp(names.join('|'), 'g')));
   }
-  return found;
+  return search;
 }
 
-/** The keywords and names of `modules` (top-level module names: no dots) that stand in code, in text order. */
-export function* codeWords(text: string, modules: readonly string[]): Generator<CodeWord> {
-  const { code, wordsOnly } = scanners(modules);
-  const word = (index: number, found: string): CodeWord | undefined => {
-    const keyword = KEYWORDS.includes(found);
-    const before = text.charAt(index - 1);
-    if ((keyword ? NAME_BEFORE_KEYWORD : NAME_BEFORE_MODULE).test(before) || NAME_AFTER.test(text.charAt(index + found.length))) return undefined;
-    return { kind: keyword ? 'keyword' : 'module', index, word: found };
-  };
-  let at = text.startsWith('\uFEFF') ? 1 : text.startsWith(LATIN1_BOM) ? LATIN1_BOM.length : 0;
-  let lexing = true;
-  for (;;) {
-    const scanner = lexing ? code : wordsOnly;
-    scanner.lastIndex = at;
-    const found = scanner.exec(text);
-    if (!found) return;
-    const index = found.index;
-    const token = found[0];
-    if (!isLexerToken(token)) {
-      const codeWord = word(index, token);
-      if (codeWord) yield codeWord;
-      // A rejected match is made of name characters, none of which may precede a word.
-      at = index + (codeWord ? token.length : 1);
-      continue;
+/** The keywords and module names of `text` that stand in code. */
+export class CodeWords {
+  private readonly lexer: CodeLexer;
+
+  constructor(private readonly text: string) {
+    this.lexer = new CodeLexer(text);
+  }
+
+  /**
+   * The names of `modules` (top-level module names: no dots) that stand in code, in text order.
+   * The text is lexed whole first; its spans of code are joined (a space between two, which no
+   * name crosses) and searched at once, so that strings and comments are not read again.
+   */
+  *modules(modules: readonly string[]): Generator<CodeWord> {
+    const { text } = this;
+    const spans = this.lexer.lexAll();
+    const parts: string[] = [];
+    /** Where each span starts in the joined code. */
+    const joinedStarts: number[] = [];
+    let length = 0;
+    for (let span = 0; span < spans.length; span += 3) {
+      joinedStarts.push(length);
+      parts.push(text.slice(spans[span], spans[span + 1]));
+      length += spans[span + 1] - spans[span] + 1;
     }
-    const first = token.charAt(0);
-    if ((first === "'" || first === '"') && token.length > 1 && !isFormatted(text, index)) {
-      at = index + token.length; // A plain string.
-      continue;
+    const code = parts.join(' ');
+    const search = moduleSearch(modules);
+    search.lastIndex = 0;
+    /** The span the last match stood in, found by walking forward (matches come in order). */
+    let span = 0;
+    for (let found = search.exec(code); found !== null; found = search.exec(code)) {
+      while (span + 1 < joinedStarts.length && joinedStarts[span + 1] <= found.index) span++;
+      const word = { index: spans[3 * span] + found.index - joinedStarts[span], word: found[0] };
+      const accepted = this.standsAlone(word, NAME_BEFORE_MODULE) && this.lexer.isCode(word.index);
+      if (accepted) yield word;
+      // A rejected match is made of name characters, none of which may precede a name.
+      search.lastIndex = found.index + (accepted ? word.word.length : 1);
     }
-    const end = first === '\\' ? continuedLineEnd(text, index) : first === '#' ? commentEnd(text, index) : first === "'" || first === '"' ? stringEnd(text, index, first) : undefined;
-    if (end === undefined) {
-      lexing = false;
-      at = index;
-    } else if (end >= 0) at = end;
-    else {
-      // A formatted string: code up to its line end, where lexing resumes.
-      const resume = -end;
-      wordsOnly.lastIndex = index;
-      for (let inside = wordsOnly.exec(text); inside && inside.index < resume; inside = wordsOnly.exec(text)) {
-        const codeWord = word(inside.index, inside[0]);
-        if (codeWord) yield codeWord;
-        wordsOnly.lastIndex = inside.index + (codeWord ? inside[0].length : 1);
+  }
+
+  /** The keywords that stand in code from `from` to before `to` (a place lexed already: a module name's), in no particular order. */
+  *keywords(from: number, to: number): Generator<CodeWord> {
+    for (const keyword of KEYWORDS) {
+      for (let at = this.text.indexOf(keyword, from); at !== -1 && at < to; at = this.text.indexOf(keyword, at + 1)) {
+        const word = { index: at, word: keyword };
+        if (this.standsAlone(word, NAME_BEFORE_KEYWORD) && this.lexer.isCode(at)) yield word;
       }
-      at = resume;
+    }
+  }
+
+  private standsAlone({ index, word }: CodeWord, nameBefore: RegExp): boolean {
+    return !nameBefore.test(this.text.charAt(index - 1)) && !NAME_AFTER.test(this.text.charAt(index + word.length));
+  }
+}
+
+/**
+ * Splits the text into code and the rest (strings, comments), from its start, as far as asked:
+ * every offset asked about is lexed up to, once. Most of a module is code and one-line strings
+ * without escapes or prefix: one regular expression call reads such a run whole, and the strings
+ * inside it are found only when a word in the run is asked about.
+ */
+class CodeLexer {
+  /** What is known so far, in text order: [start, end, kind] triples of code, and of runs of code and plain strings. */
+  private readonly spans: number[] = [];
+  private at: number;
+  /** Whether lexing is over: everything from `at` on is code. */
+  private stopped = false;
+  private readonly firstNul: number;
+
+  constructor(private readonly text: string) {
+    this.at = text.startsWith('\uFEFF') ? 1 : text.startsWith(LATIN1_BOM) ? LATIN1_BOM.length : 0;
+    this.firstNul = text.indexOf('\0');
+  }
+
+  /** Lexes the whole text; the spans of code, the part from where lexing stopped included. */
+  lexAll(): readonly number[] {
+    while (!this.stopped) this.step();
+    if (this.at < this.text.length) this.spans.push(this.at, this.text.length, CODE);
+    this.at = this.text.length;
+    return this.spans;
+  }
+
+  isCode(index: number): boolean {
+    while (!this.stopped && this.at <= index) this.step();
+    if (this.stopped && index >= this.at) return true;
+    // The last span that starts at or before `index`, by bisection.
+    const { spans } = this;
+    let low = 0;
+    let high = spans.length / 3;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (spans[3 * middle] <= index) low = middle + 1;
+      else high = middle;
+    }
+    const span = 3 * (low - 1);
+    if (low === 0 || index >= spans[span + 1]) return false;
+    return spans[span + 2] === CODE || !inPlainString(this.text, spans[span], index);
+  }
+
+  /** Lexes from `at` past a run of code and plain strings, then past the quote, `#`, backslash or sign of broken text after it. */
+  private step(): void {
+    const { text } = this;
+    PLAIN_RUN.lastIndex = this.at;
+    PLAIN_RUN.test(text);
+    const index = PLAIN_RUN.lastIndex;
+    if (index > this.at) this.spans.push(this.at, index, RUN);
+    this.at = index;
+    if (index >= text.length) return this.stop();
+    const first = text.charCodeAt(index);
+    if (first === QUOTE || first === DOUBLE_QUOTE) {
+      const end = this.stringEnd(index, first);
+      if (end === undefined) return this.stop();
+      if (!isFormatted(text, index)) return void (this.at = end);
+      // A formatted string: code up to its line end, where lexing resumes.
+      const resume = lineEnd(text, end);
+      if (SURPRISE.test(text.slice(end, resume))) return this.stop();
+      this.spans.push(index, resume, CODE);
+      this.at = resume;
+    } else if (first === HASH) {
+      const end = lineEnd(text, index);
+      if (this.nulWithin(index, end)) return this.stop();
+      this.at = end;
+    } else if (first === BACKSLASH) {
+      // A backslash that continues the line is code; any other stops lexing.
+      const after = text.charCodeAt(index + 1);
+      if (!(after === NEWLINE || (after === CARRIAGE_RETURN && text.charCodeAt(index + 2) === NEWLINE))) return this.stop();
+      this.at = index + 1; // No word starts at a backslash: it needs no span.
+    } else if (first === NUL || ZERO_WIDTH.some((space) => text.startsWith(space, index))) {
+      this.stop();
+    } else {
+      this.at = index + 1; // The first character of a zero-width space in Latin-1, but not one: code, where no word starts.
+    }
+  }
+
+  /** Lexing stops: everything from `at` on is code. */
+  private stop(): void {
+    this.stopped = true;
+  }
+
+  private nulWithin(from: number, to: number): boolean {
+    return this.firstNul !== -1 && this.firstNul >= from && this.firstNul < to;
+  }
+
+  /**
+   * Where the string whose opening quote (`quote`, a character code) is at `index` ends, after its
+   * closing quotes; undefined when it does not (a line end in a one-line string, NUL, the end of
+   * the text). `\x` is skipped, a backslash before a line end too.
+   */
+  private stringEnd(index: number, quote: number): number | undefined {
+    const { text } = this;
+    if (text.charCodeAt(index + 1) !== quote || text.charCodeAt(index + 2) !== quote) {
+      const closing = quote === QUOTE ? SINGLE_QUOTED : DOUBLE_QUOTED;
+      closing.lastIndex = index;
+      return closing.test(text) ? closing.lastIndex : undefined;
+    }
+    const closing = text.charAt(index).repeat(3);
+    for (let from = index + 3; ; ) {
+      const close = text.indexOf(closing, from);
+      if (close === -1) return undefined;
+      const backslash = text.indexOf('\\', from);
+      if (backslash === -1 || backslash >= close) return this.nulWithin(index, close) ? undefined : close + 3;
+      from = backslash + escapeLength(text, backslash);
     }
   }
 }
 
-function isLexerToken(token: string): boolean {
-  const first = token.charCodeAt(0);
-  return first < 0x41 || first === 0x5c || first > 0x7f; // `#`, quotes and NUL; the backslash; the zero-width spaces.
-}
+/** Kinds of span: all code; code and plain strings. */
+const CODE = 0;
+const RUN = 1;
 
-/** After a backslash in code: past it when it continues the line, else undefined (lexing stops). */
-function continuedLineEnd(text: string, index: number): number | undefined {
-  const next = text.charAt(index + 1);
-  return next === '\n' || (next === '\r' && text.charAt(index + 2) === '\n') ? index + 1 : undefined;
-}
+/**
+ * A run of code (no quote, `#`, backslash, NUL or first character of a zero-width space) and
+ * one-line strings with no backslash and no name character before them (which may be a prefix);
+ * a quote that opens three is not one.
+ */
+const CODE_CHARACTERS = String.raw`[^'"#\\\0${ZERO_WIDTH_FIRST}]*`;
+const PLAIN_RUN = new RegExp(String.raw`${CODE_CHARACTERS}(?:(?<![A-Za-z0-9_])(?:'(?!'')[^'\\\n\0]*'|"(?!"")[^"\\\n\0]*")${CODE_CHARACTERS})*`, 'y');
+/** A plain string, as found inside such a run. */
+const PLAIN_STRING = /'[^'\\\n\0]*'|"[^"\\\n\0]*"/g;
+/** A one-line string from its opening quote: `\x` skipped, a line end or NUL ends it unclosed. */
+const SINGLE_QUOTED = /'(?:[^'\\\n\0]|\\(?:\r\n|[^\0]))*'/y;
+const DOUBLE_QUOTED = /"(?:[^"\\\n\0]|\\(?:\r\n|[^\0]))*"/y;
 
-function commentEnd(text: string, index: number): number | undefined {
-  COMMENT_END.lastIndex = index;
-  const found = COMMENT_END.exec(text);
-  if (!found) return text.length;
-  return found[0] === '\n' ? found.index : undefined;
-}
-
-/** Where lexing resumes after the string opened at `index`; minus that offset for a formatted string; undefined to stop. */
-function stringEnd(text: string, index: number, quoteCharacter: string): number | undefined {
-  const quote = text.startsWith(quoteCharacter.repeat(3), index) ? quoteCharacter.repeat(3) : quoteCharacter;
-  const closing = STRING_END[quote];
-  closing.lastIndex = index + quote.length;
-  for (let match = closing.exec(text); match; match = closing.exec(text)) {
-    if (match[0] === '\n' || match[0] === '\0') return undefined;
-    if (match[0] !== quote) continue;
-    const end = match.index + quote.length;
-    if (!isFormatted(text, index)) return end;
-    const rest = lineEnd(text, end);
-    return SURPRISE.test(text.slice(end, rest)) ? undefined : -rest;
+/** Whether `index`, in a run of code and plain strings that starts at `start`, is inside one of its strings. */
+function inPlainString(text: string, start: number, index: number): boolean {
+  PLAIN_STRING.lastIndex = start;
+  for (let found = PLAIN_STRING.exec(text); found && found.index <= index; found = PLAIN_STRING.exec(text)) {
+    if (index < found.index + found[0].length) return true;
   }
-  return undefined;
+  return false;
+}
+
+/** How many characters the escape at `backslash` takes: `\` and a line end (`\r\n` whole) or any character but NUL; just `\` before NUL or at the end. */
+function escapeLength(text: string, backslash: number): number {
+  const next = text.charCodeAt(backslash + 1);
+  if (next === CARRIAGE_RETURN && text.charCodeAt(backslash + 2) === NEWLINE) return 3;
+  return next === NUL || Number.isNaN(next) ? 1 : 2;
 }
 
 /** Whether the string whose quote is at `index` is formatted: its prefix, read from the three characters before the quote. */
 function isFormatted(text: string, index: number): boolean {
   return PREFIX_LETTER.test(text.charAt(index - 1)) && FORMATTED_PREFIX.test(text.slice(Math.max(0, index - 3), index));
 }
-
-const PREFIX_LETTER = /[rRbBuUfFtT]/;
 
 function lineEnd(text: string, from: number): number {
   const end = text.indexOf('\n', from);

@@ -24,7 +24,7 @@
  * follows only such bindings (analyze.ts stops early on the same test).
  */
 import type { Catalog } from '../catalog';
-import { codeWords, type CodeWord } from './codeWords';
+import { CodeWords } from './codeWords';
 
 /** Anything with a substring test: a string, or UTF-8 bytes with `includes` (Node's Buffer). */
 export type Searchable = { includes(needle: string): boolean };
@@ -40,18 +40,15 @@ export function mentionsCatalogModule(catalog: Catalog, source: Searchable): boo
  * for the decoded text, and the CLI decodes only the files that pass.
  */
 export function importsCatalogModule(catalog: Catalog, text: string): boolean {
-  /** Keywords since the last module name in code: that name is the first one each of them may reach. */
-  let pending: CodeWord[] = [];
-  for (const word of codeWords(text, patternsFor(catalog).heads)) {
-    if (word.kind === 'keyword') {
-      pending.push(word);
-      continue;
-    }
-    for (const keyword of pending) {
+  const words = new CodeWords(text);
+  // The keywords since the module name before: that name is the first one each of them may reach.
+  let keywordsFrom = 0;
+  for (const module of words.modules(patternsFor(catalog).heads)) {
+    for (const keyword of words.keywords(keywordsFrom, module.index)) {
       const start = keyword.index + keyword.word.length;
-      if (word.index < reachEnd(text, keyword.word, keyword.index, start) && bindsCatalogPath(catalog, text, keyword.word, keyword.index, start) !== false) return true;
+      if (module.index < reachEnd(text, keyword.word, keyword.index, start) && bindsCatalogPath(catalog, text, keyword.word, keyword.index, start) !== false) return true;
     }
-    pending = [];
+    keywordsFrom = module.index + module.word.length;
   }
   return false;
 }
@@ -168,7 +165,7 @@ function patternsFor(catalog: Catalog): Patterns {
   if (!patterns) {
     const modules = [...new Set(catalog.libraries.flatMap((library) => library.modules))];
     const needles = modules.filter((module) => !modules.some((other) => other !== module && module.includes(other))).map(scannedPart);
-    const heads = [...new Set(catalog.libraries.flatMap((library) => library.modules.map((module) => module.split('.')[0])))];
+    const heads = [...new Set(modules.map((module) => module.split('.')[0]))];
     patterns = { needles, heads };
     compiled.set(catalog, patterns);
   }
@@ -177,14 +174,17 @@ function patternsFor(catalog: Catalog): Patterns {
 
 /** Letters that are rare in Python source. */
 const RARE_LETTER = /[qjzxkv]/;
+/** The longest part scanned for: the engine searches longer ones with Boyer-Moore-Horspool, several times slower here than its first-character search. */
+const LONGEST_SCANNED = 6;
 
 /**
- * The part of a module name the byte scan looks for: from its first rare letter on, when that
- * leaves four letters or more (`requests` → `quests`), else the whole name. A scan skips ahead to
- * each occurrence of the first letter, so a rare one makes it several times faster.
+ * The part of a module name a scan looks for: from its first rare letter on, when that leaves four
+ * letters or more (`requests` → `quests`), else its end; at most six letters (`anthropic` →
+ * `hropic`). A scan skips ahead to each occurrence of the first letter, so a rare one makes it
+ * several times faster.
  */
 function scannedPart(module: string): string {
   const rare = RARE_LETTER.exec(module)?.index ?? -1;
-  return rare !== -1 && module.length - rare >= 4 ? module.slice(rare) : module;
+  const from = rare !== -1 && module.length - rare >= 4 ? rare : Math.max(0, module.length - LONGEST_SCANNED);
+  return module.slice(from, from + LONGEST_SCANNED);
 }
-

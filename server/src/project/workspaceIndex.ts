@@ -224,10 +224,24 @@ export class WorkspaceIndex {
     if (consulted) this.onChange?.();
   }
 
-  /** The module file of a path under one of the folders (the innermost), else of its own folder. */
+  /**
+   * The module file of a path under one of the folders (the innermost), else of its own folder.
+   * Its label is made when first read: a large tree's files are indexed by the thousand, and only
+   * those a card or reason names need one.
+   */
   private moduleFile(file: string): ModuleFile | undefined {
     const folder = this.folders.filter((candidate) => file.startsWith(candidate + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
-    const key = moduleKeyOf(path.relative(folder, file).split(path.sep).join('/'));
-    return key && { ...key, path: file, label: this.labelOf(file, folder), ...(this.links ? { uri: this.files.uriOf(file) } : {}) };
+    const key = moduleKeyOf(file.slice(folder.endsWith(path.sep) ? folder.length : folder.length + 1).split(path.sep).join('/'));
+    if (!key) return undefined;
+    const labelOf = this.labelOf;
+    let label: string | undefined;
+    return {
+      ...key,
+      path: file,
+      get label() {
+        return (label ??= labelOf(file, folder));
+      },
+      ...(this.links ? { uri: this.files.uriOf(file) } : {}),
+    };
   }
 }

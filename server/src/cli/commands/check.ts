@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import { UsageError, type CheckCommand } from '../args';
 import { createFileAnalyzer } from '../analyzer';
 import { openResultCache } from '../cache/resultCache';
+import type { CachedResult } from '../cache/store';
 import { createFileChecker } from '../checkFile';
 import { pythonFiles } from '../files';
 import { formatConcise } from '../format/concise';
@@ -20,6 +21,8 @@ import { painter } from '../format/paint';
 import { formatSarif } from '../format/sarif';
 import { formatStatistics, ruleCounts, summaryLine } from '../format/summary';
 import type { ReportedFinding } from '../report';
+import { readFiles, readingThreadFor } from '../scan';
+import type { ReadFile } from '../sourceFile';
 
 type Report = { readonly findings: readonly ReportedFinding[]; readonly texts: ReadonlyMap<string, string>; readonly fixed: number };
 
@@ -29,14 +32,24 @@ export async function runCheck(command: CheckCommand, toolVersion: string): Prom
   const files = command.paths.flatMap((root) => pythonFiles(root, command.forceExclude));
   const tree = { roots: command.paths, files };
   const analyzer = createFileAnalyzer({ select: command.select, ignore: command.ignore }, tree);
-  const checkFile = createFileChecker(command, analyzer);
   const cache = openResultCache({ command, analyzer, tree, toolVersion });
+  // The files the cache answers, looked up before any is read; the others are read in order (see scan.ts).
+  const kept = new Map<string, CachedResult>();
+  for (const file of cache ? files : []) {
+    const result = cache!.lookup(file);
+    if (result) kept.set(file, result);
+  }
+  const toRead = kept.size === 0 ? files : files.filter((file) => !kept.has(file));
+  const readingThread = readingThreadFor(toRead);
+  const sources = readFiles(toRead, cache !== undefined, readingThread);
+  // A run that reads in a worker thread waits for its files anyway: the parser loads meanwhile.
+  if (readingThread) analyzer.prepare();
+  const checkFile = createFileChecker(command, analyzer);
   const check = async (file: string) => {
-    if (!cache) return checkFile(file);
-    const kept = cache.lookup(file);
-    if (kept) return cache.replay(file, kept);
-    const checked = await checkFile(file);
-    cache.remember(file, checked);
+    const result = kept.get(file);
+    if (result) return cache!.replay(file, result);
+    const checked = await checkFile((await sources.next()).value as ReadFile);
+    cache?.remember(file, checked);
     return checked;
   };
   const findings: ReportedFinding[] = [];
@@ -50,6 +63,7 @@ export async function runCheck(command: CheckCommand, toolVersion: string): Prom
     diffs += outcome.diff;
     fixed += outcome.fixed;
   }
+  await sources.return(undefined);
   cache?.save();
   if (command.diff) {
     process.stdout.write(diffs);

@@ -8,7 +8,7 @@ import { UsageError, type ShowCommand } from '../args';
 import { createFileAnalyzer } from '../analyzer';
 import { pythonFiles } from '../files';
 import { painter, terminalWidth } from '../format/paint';
-import { mayImportCatalogModule, SourceReader } from '../sourceFile';
+import { readFiles, readingThreadFor } from '../scan';
 import { showData, showMarkdown, showTerminal } from '../show/renderShown';
 import { shownCalls, type ShownCall } from '../show/shownCalls';
 
@@ -17,13 +17,13 @@ export async function runShow(command: ShowCommand): Promise<number> {
   const missing = roots.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
   const files = roots.flatMap((root) => pythonFiles(root));
+  const sources = readFiles(files, false, readingThreadFor(files));
   const analyzer = createFileAnalyzer({}, { roots, files });
-  const reader = new SourceReader();
   const render = renderer(command);
   const data: object[] = [];
-  for (const file of files) {
-    // Bytes that name no catalogued module hold no call to show.
-    const source = reader.read(file, (bytes) => mayImportCatalogModule(analyzer.catalog, bytes));
+  // Bytes that name no catalogued module hold no call to show.
+  for await (const source of sources) {
+    const file = source.path;
     if ('skipped' in source) process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
     else if ('text' in source) {
       const calls = shownCalls(file, await analyzer.analyze(file, source.text), analyzer.catalog);
