@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import type { ReportedFinding } from '../report';
+import { stampOf } from './stamp';
 
 /** A finding without its path (which is the entry's file, as this run names it). */
 export type CachedFinding = Omit<ReportedFinding, 'path'>;
@@ -53,13 +54,14 @@ export class ResultStore {
   private readonly entries: Map<string, CacheEntry>;
   /** Paths whose entries this run set or removed. */
   private readonly changed = new Set<string>();
-  private readonly loadedStamp: number | undefined;
+  /** The cache file's stamp when it was read: another run's save (a rename: a new inode) changes it. */
+  private readonly loadedStamp: string | undefined;
 
   constructor(
     private readonly file: string,
     private readonly tool: string,
   ) {
-    this.loadedStamp = modifiedMs(file);
+    this.loadedStamp = stampOf(file)?.key;
     this.entries = readEntries(file, tool);
   }
 
@@ -82,7 +84,7 @@ export class ResultStore {
     const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       prepareFolder();
-      const entries = modifiedMs(this.file) === this.loadedStamp ? this.entries : this.mergedWithDisk();
+      const entries = stampOf(this.file)?.key === this.loadedStamp ? this.entries : this.mergedWithDisk();
       const oldest = today() - KEEP_DAYS;
       const kept: Record<string, CacheEntry> = {};
       for (const [file, entry] of entries) if (entry.seen >= oldest) kept[file] = entry;
@@ -134,12 +136,4 @@ function isEntry(entry: unknown): entry is CacheEntry {
       (candidate.result.kind === 'skipped' && typeof candidate.result.reason === 'string') ||
       (candidate.result.kind === 'analysed' && typeof candidate.result.options === 'string' && Array.isArray(candidate.result.findings)))
   );
-}
-
-function modifiedMs(file: string): number | undefined {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return undefined;
-  }
 }
