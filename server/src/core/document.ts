@@ -146,10 +146,11 @@ export class ParsedDocument {
   private replace(text: string, editedTree: SyntaxTree | undefined, change?: TextChange): void {
     const { tree: next, incremental } = this.parse(text, editedTree);
     const outline = next && createOutline(next.rootNode, this.engine.runOutline);
-    // Changed ranges compare an edited tree with its incremental reparse only (broken or not: the
-    // reparse is kept only when it reuses no error subtree, see `reparse`).
+    // Changed ranges compare an edited tree with its incremental reparse only, and under error
+    // recovery they may miss a region recovered differently (a test shows one): a broken tree
+    // collects its tables anew, from its import and class nodes.
     const carried =
-      this.tables && editedTree && incremental && next && outline && change
+      this.tables && editedTree && incremental && next && !next.rootNode.hasError && outline && change
         ? carryFileTables(this.tables, change, this.engine.parser.changedRanges(editedTree, next), outline.around)
         : undefined;
     this.tree?.delete();

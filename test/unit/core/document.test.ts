@@ -153,3 +153,33 @@ test('the error node ids of a tree name its ERROR and its MISSING nodes', async 
   tree.delete();
   clean.delete();
 });
+
+test('under error recovery the changed ranges can miss a difference, so a broken tree collects its file tables anew', async () => {
+  const { parser } = await testEngine();
+  let text = aiohttpFixture();
+  let tree = parser.parse(text)!;
+  const errorSpans = (root: SyntaxNode) => {
+    const spans: { start: number; end: number }[] = [];
+    const visit = (node: SyntaxNode) => {
+      if (node.isError || node.isMissing) spans.push({ start: node.startIndex, end: node.endIndex });
+      for (const child of node.children) if (child) visit(child);
+    };
+    visit(root);
+    return spans;
+  };
+  const typed = [{ start: 0, end: 0, newText: 'class S(httpx.Client):\n    def __init__(self):\n        self.c = httpx.Client(verify=False)\n' }, { start: 0, end: 5, newText: '"' }, { start: 0, end: 0, newText: '\\' }];
+  let missed = false;
+  for (const change of typed) {
+    parser.editTree(tree, text, change);
+    text = text.slice(0, change.start) + change.newText + text.slice(change.end);
+    const next = parser.parse(text, tree)!;
+    const changed = parser.changedRanges(tree, next);
+    const before = errorSpans(tree.rootNode);
+    const inside = (span: { start: number; end: number }, ranges: readonly { start: number; end: number }[]) => ranges.some((range) => range.start <= span.end && span.start <= range.end);
+    missed ||= errorSpans(next.rootNode).some((span) => !inside(span, changed) && !inside(span, before));
+    tree.delete();
+    tree = next;
+  }
+  tree.delete();
+  assert.ok(missed, 'an error node appeared outside every changed range, where the old tree had none');
+});

@@ -71,15 +71,15 @@ export async function createPythonParser(paths: WasmPaths): Promise<PythonParser
   const errorIds = new WeakMap<SyntaxTree, ReadonlySet<number>>();
   const keywords = grammarWords(language);
   const editTree = (tree: SyntaxTree, oldText: string, change: TextChange) => {
-    const newEnd = change.start + change.newText.length;
+    const startPosition = pointAt(oldText, change.start); // One scan of the text up to the change, not three.
     tree.edit(
       new Edit({
         startIndex: change.start,
         oldEndIndex: change.end,
-        newEndIndex: newEnd,
-        startPosition: pointAt(oldText, change.start),
-        oldEndPosition: pointAt(oldText, change.end),
-        newEndPosition: pointAfter(pointAt(oldText, change.start), change.newText),
+        newEndIndex: change.start + change.newText.length,
+        startPosition,
+        oldEndPosition: pointAfter(startPosition, oldText.slice(change.start, change.end)),
+        newEndPosition: pointAfter(startPosition, change.newText),
       }),
     );
   };
