@@ -1,6 +1,6 @@
 /**
- * `explain`, `hover` and `show`: the rule pages, the hover card at a position, and the listing
- * that `npm start` prints for examples/.
+ * `explain`, `hover`, `show` and `--version`: the rule pages, the hover card at a position, the listing
+ * that `npm start` prints for examples/, and the version.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -17,6 +17,12 @@ test('explain prints the docs page of a rule, by code or by name', () => {
     assert.deepEqual(runCli(['explain', rule.code]), { status: 0, stdout: page, stderr: '' });
   }
   assert.equal(runCli(['explain', 'missing-timeout']).stdout, fs.readFileSync(path.join(repoRoot(), 'docs', 'rules', 'PG301.md'), 'utf8'));
+});
+
+test('--version and -V print the version of package.json, help lists them', () => {
+  const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { version: string };
+  for (const flag of ['--version', '-V']) assert.deepEqual(runCli([flag]), { status: 0, stdout: `pool-guide ${version}\n`, stderr: '' });
+  assert.match(runCli(['--help']).stdout, /^--version, -V: /m);
 });
 
 test('hover FILE:LINE:COL prints the card of the callee there', () => {

@@ -39,6 +39,8 @@ configuration: [tool.pool-guide] in the nearest pyproject.toml (select, ignore, 
 
 colour: on a terminal only; NO_COLOR=1 turns it off, FORCE_COLOR=1 forces it (FORCE_COLOR wins)
 
+--version, -V: the version of pool-guide
+
 exit codes: 0 no findings, 1 findings, 2 usage or path errors`;
 
 export class UsageError extends Error {}
@@ -74,7 +76,8 @@ export type Command =
   | ShowCommand
   | { readonly command: 'explain'; readonly rule: string }
   | { readonly command: 'hover'; readonly file: string; readonly line: number; readonly column: number; readonly root?: string }
-  | { readonly command: 'help' };
+  | { readonly command: 'help' }
+  | { readonly command: 'version' };
 
 const FORMATS: readonly string[] = ['full', 'concise', 'json', 'sarif', 'github', 'gitlab'];
 const SHOW_FORMATS: readonly string[] = ['terminal', 'markdown', 'json'];
@@ -82,6 +85,7 @@ const SHOW_FORMATS: readonly string[] = ['terminal', 'markdown', 'json'];
 export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { command: 'help' };
+  if (command === '--version' || command === '-V' || command === 'version') return { command: 'version' };
   switch (command) {
     case 'check':
       return parseCheck(rest);

@@ -16,6 +16,9 @@ async function run(command: Command): Promise<number> {
     case 'help':
       process.stdout.write(`${USAGE}\n`);
       return 0;
+    case 'version':
+      process.stdout.write(`pool-guide ${TOOL_VERSION}\n`);
+      return 0;
     case 'check':
       return runCheck(command, TOOL_VERSION);
     case 'show':
