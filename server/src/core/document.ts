@@ -8,7 +8,7 @@
  */
 import type { Catalog } from '../catalog';
 import { analyzeLazily, completedAnalysis, emptyAnalysis, type Analysis, type AnalysisOptions, type LazyAnalysis } from './analysis/analyze';
-import { carryFileTables, collectFileTablesOfTree, type FileTables } from './analysis/fileTables';
+import { carryFileTables, collectFileTablesOfTree, importsCatalogPath, type FileTables } from './analysis/fileTables';
 import { createOutline, type Outline } from './analysis/outline';
 import { importsCatalogModule } from './prefilter';
 import { reparse, type PythonParser, type RunQuery, type SyntaxTree, type TextChange } from './syntax/parser';
@@ -136,16 +136,21 @@ export class ParsedDocument {
     };
   }
 
-  /** The tree of `text` (see `reparse` for when an edited tree is reparsed afresh), none when it names no catalogued module. */
+  /**
+   * The tree of `text`: incremental from `editedTree` (see `reparse` for when it is parsed afresh);
+   * without one, none when the text names no catalogued module.
+   */
   private parse(text: string, editedTree: SyntaxTree | undefined): { tree: SyntaxTree | undefined; incremental: boolean } {
-    if (!importsCatalogModule(this.engine.catalog, text)) return { tree: undefined, incremental: false };
-    return editedTree ? reparse(this.engine.parser, text, editedTree) : { tree: this.engine.parser.parse(text), incremental: false };
+    if (editedTree) return reparse(this.engine.parser, text, editedTree);
+    return importsCatalogModule(this.engine.catalog, text) ? { tree: this.engine.parser.parse(text), incremental: false } : { tree: undefined, incremental: false };
   }
 
   /** Parses the new text (incrementally from `editedTree`, which `change` alone turned into it, when given). */
   private replace(text: string, editedTree: SyntaxTree | undefined, change?: TextChange): void {
-    const { tree: next, incremental } = this.parse(text, editedTree);
-    const outline = next && createOutline(next.rootNode, this.engine.runOutline);
+    const parsed = this.parse(text, editedTree);
+    let next = parsed.tree;
+    const incremental = parsed.incremental;
+    let outline = next && createOutline(next.rootNode, this.engine.runOutline);
     // Changed ranges compare an edited tree with its incremental reparse only, and under error
     // recovery they may miss a region recovered differently (a test shows one): a broken tree
     // collects its tables anew, from its import and class nodes.
@@ -153,10 +158,20 @@ export class ParsedDocument {
       this.tables && editedTree && incremental && next && !next.rootNode.hasError && outline && change
         ? carryFileTables(this.tables, change, this.engine.parser.changedRanges(editedTree, next), outline.around)
         : undefined;
+    // After an edit the tree's own imports tell whether the prefilter (sound for them) would let
+    // the text through: it is asked (a scan of the whole text) only when they name nothing
+    // catalogued, and a text it rejects keeps no tree.
+    let tables = carried ?? (next && editedTree ? collectFileTablesOfTree(next.rootNode, this.engine.catalog) : undefined);
+    if (next && tables && !this.keepsTree(tables, text)) {
+      next.delete();
+      next = undefined;
+      outline = undefined;
+      tables = undefined;
+    }
     this.tree?.delete();
     this.tree = next;
     this.outline = outline;
-    this.tables = carried;
+    this.tables = tables;
     this.currentText = text;
     this.cached = undefined;
     this.revision++;
@@ -165,20 +180,30 @@ export class ParsedDocument {
   /**
    * Applies a change that keeps every token (see syntax/tokenEdit.ts) to the tree without a parse;
    * false, with nothing done, for any other change. The tree's structure is the same, so the file
-   * tables carry over unless the change is in an import or class; the prefilter runs as after a parse.
+   * tables carry over unless the change is in an import or class (then they are collected again,
+   * and decide about the prefilter as after a parse).
    */
   private editInPlace(change: TextChange, text: string): boolean {
     const tree = this.tree;
     const parser = this.engine.parser;
-    if (!tree || !parser.keepsTokens(tree, this.currentText, change) || !importsCatalogModule(this.engine.catalog, text)) return false;
+    if (!tree || !parser.keepsTokens(tree, this.currentText, change)) return false;
     parser.editWithoutParse(tree, this.currentText, change, text);
     const outline = createOutline(tree.rootNode, this.engine.runOutline);
-    this.outline = outline;
-    this.tables = this.tables && carryFileTables(this.tables, change, [], outline.around);
+    const tables = (this.tables && carryFileTables(this.tables, change, [], outline.around)) ?? collectFileTablesOfTree(tree.rootNode, this.engine.catalog);
+    const kept = this.keepsTree(tables, text);
+    if (!kept) tree.delete();
+    this.tree = kept ? tree : undefined;
+    this.outline = kept ? outline : undefined;
+    this.tables = kept ? tables : undefined;
     this.currentText = text;
     this.cached = undefined;
     this.revision++;
     return true;
+  }
+
+  /** Whether a parsed text keeps its tree: its imports name something catalogued, or the prefilter lets it through. */
+  private keepsTree(tables: FileTables, text: string): boolean {
+    return importsCatalogPath(tables, this.engine.catalog) || importsCatalogModule(this.engine.catalog, text);
   }
 }
 

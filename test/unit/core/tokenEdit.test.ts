@@ -146,3 +146,30 @@ test('a lazy analysis of the version before a change made without a parse throws
   assert.equal(document.lazyAnalysis().callsAround(document.text.indexOf('Client')).length, 1);
   document.dispose();
 });
+
+test('renaming the only catalogued import in place leaves nothing to find, as a fresh parse (which the prefilter skips) does', async () => {
+  const engine = await testEngine();
+  const text = 'import httpx\nc = httpx.Client(timeout=None)\n';
+  const document = new ParsedDocument(engine, text);
+  assert.ok(document.analysis().findings.length > 0, 'the client is flagged before');
+  const end = text.indexOf('\n');
+  const tree = engine.parser.parse(text)!;
+  assert.equal(engine.parser.keepsTokens(tree, text, { start: end, end, newText: 'y' }), true, 'the rename keeps every token');
+  tree.delete();
+  document.applyChanges([{ start: end, end, newText: 'y' }]);
+  assert.deepEqual(summary(document.analysis()), []);
+  assert.deepEqual(summary(await analyzeText(document.text)), []);
+  document.dispose();
+});
+
+test('an edit that changes an import asks the prefilter again: a text left with no catalogued import keeps no tree', async () => {
+  const engine = await testEngine();
+  const text = 'import httpx\nc = httpx.Client(timeout=None)\n';
+  const document = new ParsedDocument(engine, text);
+  assert.ok(document.analysis().calls.length > 0);
+  document.applyChanges([{ start: text.indexOf('httpx'), end: text.indexOf('\n'), newText: 'os' }]);
+  const analysis = document.analysis();
+  assert.deepEqual(summary(analysis), []);
+  assert.equal(analysis.imports.names.size, 0, 'no tree was kept to read imports from');
+  document.dispose();
+});

@@ -20,7 +20,7 @@ import { collectConcurrentUses } from './concurrency';
 import type { ConcurrentUse } from './concurrency/types';
 import { createEnclosing, type Enclosing } from './enclosing';
 import { createPlaces } from './repetition';
-import { collectFileTables, type FileTables } from './fileTables';
+import { collectFileTables, importsCatalogPath, type FileTables } from './fileTables';
 import { collectImports, type ImportTable } from './imports';
 import { collectBindings } from './bindings';
 import { createNameResolver, type NameResolver } from './names';
@@ -109,8 +109,7 @@ export function completedAnalysis(analysis: Analysis): LazyAnalysis {
 export function analyzeLazily({ root, text, catalog, outline, tables, options }: AnalysisInput): LazyAnalysis {
   // Every callee is bound through an import (or a subclass of an imported class): no import of a
   // catalogued callable or of a module or class above one, nothing to bind.
-  const importsAnyCatalogPath = [...tables.imports.names.values(), ...tables.imports.wildcardModules].some((qualified) => catalog.knowsPath(qualified));
-  if (!importsAnyCatalogPath) return completedAnalysis({ ...emptyAnalysis(text, options, catalog), imports: collectImports(outline.all()(Capture.importStatement)) });
+  if (!importsCatalogPath(tables, catalog)) return completedAnalysis({ ...emptyAnalysis(text, options, catalog), imports: collectImports(outline.all()(Capture.importStatement)) });
 
   let wholeEnclosing: Enclosing | undefined;
   const fileEnclosing = () => (wholeEnclosing ??= createEnclosing(root, outline.all()(Capture.scope), outline.all()(Capture.loopBody)));

@@ -52,6 +52,11 @@ function tablesOf(statements: readonly SyntaxNode[], classes: readonly SyntaxNod
   };
 }
 
+/** True when an import names a catalogued callable, or a module or class above one: without one, an analysis has nothing to bind. */
+export function importsCatalogPath(tables: FileTables, catalog: Catalog): boolean {
+  return [...tables.imports.names.values(), ...tables.imports.wildcardModules].some((qualified) => catalog.knowsPath(qualified));
+}
+
 /**
  * The tables after one change, or undefined when it may have changed them. `changed` are the ranges
  * where the new tree's structure differs from the old one's, `around` finds the new tree's outline
