@@ -69,8 +69,6 @@ const builds = [
   { ...node, entryPoints: { extension: 'client/src/extension.ts', server: 'server/src/main.ts' } },
   // The npm package's `bin`: a hashbang so that npm's link runs it with node.
   { ...node, entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
-  // The CLI's reading thread for large runs (cli/scanWorker.ts): no parser, so it starts fast.
-  { ...node, entryPoints: { cliScan: 'server/src/cli/scanWorker.ts' } },
   { ...web, entryPoints: { extension: 'client/src/webExtension.ts' }, format: 'cjs' },
   { ...web, entryPoints: { server: 'server/src/web/worker.ts' }, format: 'iife' },
 ];

@@ -43,7 +43,7 @@ test('npm pack holds the CLI, the server, the parser and the rule pages, and no 
   const { files, size } = pack();
   console.log(`npm package: ${size} bytes packed, ${files.length} files`);
   const rulePages = fs.readdirSync(path.join(paths.repo, 'docs', 'rules')).filter((name) => name.endsWith('.md')).map((name) => `docs/rules/${name}`);
-  const expected = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js', 'dist/cliScan.js', 'dist/server.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-python.wasm', ...rulePages];
+  const expected = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js', 'dist/server.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-python.wasm', ...rulePages];
   assert.deepEqual(files, expected.sort());
   const pkg = JSON.parse(fs.readFileSync(path.join(paths.repo, 'package.json'), 'utf8'));
   assert.deepEqual(Object.keys(pkg.dependencies ?? {}), [], 'the bundles need no runtime dependency');

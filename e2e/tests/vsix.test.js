@@ -16,7 +16,7 @@ const MAX_BYTES = 2 * 1024 * 1024;
 // vsce adds these two, and renames the three documents below.
 const VSCE_FILES = ['extension.vsixmanifest', '[Content_Types].xml'];
 const VSCE_RENAMES = { 'README.md': 'readme.md', 'CHANGELOG.md': 'changelog.md', LICENSE: 'LICENSE.txt' };
-const REQUIRED = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/cliScan.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-python.wasm',
+const REQUIRED = ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/web-tree-sitter.wasm', 'dist/tree-sitter-python.wasm',
   'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images/icon.png'];
 
 /** Repo files (relative, '/'-separated) outside node_modules and .git. */

@@ -28,8 +28,6 @@ import { createRunIndex, type RunTree } from './runIndex';
 
 export type FileAnalyzer = {
   readonly catalog: Catalog;
-  /** Starts loading the parser now, for a run that will likely need it while it waits for its files (a failure shows when a file needs it). */
-  prepare(): void;
   /** The analysis of `text` as the contents of `file`; `reads` learns what else it depended on. */
   analyze(file: string, text: string, reads?: AnalysisReads): Promise<Analysis>;
   /** A digest of the options `file` is analysed with (versions, rules, default timeout), workspace aside. */
@@ -102,9 +100,6 @@ export function createFileAnalyzer(flags: RuleSelection = {}, tree?: RunTree): F
   };
   return {
     catalog,
-    prepare() {
-      loadEngine().catch(() => undefined);
-    },
     optionsDigest,
     reportProblems,
     summaryDigest: (file) => index?.summaryDigest(file),

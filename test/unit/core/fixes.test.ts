@@ -96,3 +96,14 @@ test('PG304 says nothing when a limit that caps the omitted field is unknown her
   assert.deepEqual(await codes('import httpx\nhttpx.Limits(max_connections=5)\n'), [], 'at most 5 either way');
   assert.deepEqual(await codes('import httpx\nhttpx.Limits(max_connections=50)\n'), ['PG304']);
 });
+
+test('a call that error recovery made of junk keeps its finding but offers no fix inside it', async () => {
+  const broken = '(.Limits( pool-guide: ignore[P)))\nfrom httpx import Client, Limits, Timeout\n';
+  const findings = (await analyzeText(broken)).findings;
+  assert.deepEqual(
+    findings.map((finding) => [finding.code, finding.fixes.length]),
+    [['PG304', 0]],
+  );
+  const whole = 'from httpx import Limits\nLimits(max_connections=50)\n';
+  assert.ok((await analyzeText(whole)).findings.every((finding) => finding.fixes.length > 0), 'the same call, well formed, keeps its fixes');
+});

@@ -21,7 +21,7 @@ import { painter } from '../format/paint';
 import { formatSarif } from '../format/sarif';
 import { formatStatistics, ruleCounts, summaryLine } from '../format/summary';
 import type { ReportedFinding } from '../report';
-import { readFiles, readingThreadFor } from '../scan';
+import { readFiles } from '../scan';
 import type { ReadFile } from '../sourceFile';
 
 type Report = { readonly findings: readonly ReportedFinding[]; readonly texts: ReadonlyMap<string, string>; readonly fixed: number };
@@ -39,16 +39,12 @@ export async function runCheck(command: CheckCommand, toolVersion: string): Prom
     const result = cache!.lookup(file);
     if (result) kept.set(file, result);
   }
-  const toRead = kept.size === 0 ? files : files.filter((file) => !kept.has(file));
-  const readingThread = readingThreadFor(toRead);
-  const sources = readFiles(toRead, cache !== undefined, readingThread);
-  // A run that reads in a worker thread waits for its files anyway: the parser loads meanwhile.
-  if (readingThread) analyzer.prepare();
+  const sources = readFiles(kept.size === 0 ? files : files.filter((file) => !kept.has(file)), cache !== undefined);
   const checkFile = createFileChecker(command, analyzer);
   const check = async (file: string) => {
     const result = kept.get(file);
     if (result) return cache!.replay(file, result);
-    const checked = await checkFile((await sources.next()).value as ReadFile);
+    const checked = await checkFile(sources.next().value as ReadFile);
     cache?.remember(file, checked);
     return checked;
   };
@@ -63,7 +59,6 @@ export async function runCheck(command: CheckCommand, toolVersion: string): Prom
     diffs += outcome.diff;
     fixed += outcome.fixed;
   }
-  await sources.return(undefined);
   cache?.save();
   if (command.diff) {
     process.stdout.write(diffs);

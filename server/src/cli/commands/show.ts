@@ -8,7 +8,7 @@ import { UsageError, type ShowCommand } from '../args';
 import { createFileAnalyzer } from '../analyzer';
 import { pythonFiles } from '../files';
 import { painter, terminalWidth } from '../format/paint';
-import { readFiles, readingThreadFor } from '../scan';
+import { readFiles } from '../scan';
 import { showData, showMarkdown, showTerminal } from '../show/renderShown';
 import { shownCalls, type ShownCall } from '../show/shownCalls';
 
@@ -17,12 +17,12 @@ export async function runShow(command: ShowCommand): Promise<number> {
   const missing = roots.find((root) => !fs.existsSync(root));
   if (missing !== undefined) throw new UsageError(`no such file or directory: ${missing}`);
   const files = roots.flatMap((root) => pythonFiles(root));
-  const sources = readFiles(files, false, readingThreadFor(files));
+  const sources = readFiles(files, false);
   const analyzer = createFileAnalyzer({}, { roots, files });
   const render = renderer(command);
   const data: object[] = [];
   // Bytes that name no catalogued module hold no call to show.
-  for await (const source of sources) {
+  for (const source of sources) {
     const file = source.path;
     if ('skipped' in source) process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
     else if ('text' in source) {

@@ -13,7 +13,7 @@ import { collectSuppressions, SUPPRESSION_MARKER } from '../suppressions';
 import { NodeKind } from '../syntax/nodeKinds';
 import { Capture } from '../syntax/queries';
 import type { RunQuery, SyntaxNode } from '../syntax/parser';
-import type { AttributeWrite, BoundCall, CallPlace, Finding, Severity, TextSpan } from '../types';
+import type { AttributeWrite, BoundCall, CallPlace, Finding, Severity, TextEdit, TextSpan } from '../types';
 import { collectAttributeWrites } from './attributeWrites';
 import { createCallBinder, type CallSiteContext } from './callSites';
 import { collectConcurrentUses } from './concurrency';
@@ -174,7 +174,11 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
       functions: all(Capture.scope).filter((scope) => scope.type === NodeKind.functionDefinition),
       bound: calls,
     });
-    analysis = withFindings({ text, calls, imports, options, concurrentUses, configs }, { catalog, attributeWrites, places, comments: suppressionComments(root, text) });
+    // Error recovery may make a call of junk (`(.Limits( pool-guide: ignore[P))`): no fix edits one.
+    const brokenCalls = all(Capture.call)
+      .filter((node) => node.hasError)
+      .map((node) => ({ start: node.startIndex, end: node.endIndex }));
+    analysis = withFindings({ text, calls, imports, options, concurrentUses, configs }, { catalog, attributeWrites, places, brokenCalls, comments: suppressionComments(root, text) });
     return analysis;
   };
   return {
@@ -203,7 +207,13 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
  */
 function withFindings(
   base: Omit<Analysis, 'findings'>,
-  { catalog, attributeWrites, places, comments }: { catalog: Catalog; attributeWrites: readonly AttributeWrite[]; places: ReadonlyMap<BoundCall, CallPlace>; comments: readonly TextSpan[] },
+  {
+    catalog,
+    attributeWrites,
+    places,
+    brokenCalls,
+    comments,
+  }: { catalog: Catalog; attributeWrites: readonly AttributeWrite[]; places: ReadonlyMap<BoundCall, CallPlace>; brokenCalls: readonly TextSpan[]; comments: readonly TextSpan[] },
 ): Analysis {
   const { text, calls, imports, options, concurrentUses, configs } = base;
   let findings: readonly Finding[] | undefined;
@@ -215,6 +225,7 @@ function withFindings(
     const compared = new Set(calls.filter((call) => places.get(call)?.compared).map((call) => spanKey(call.span)));
     return CHECKS.flatMap((check) => check(context))
       .filter((finding) => !(findRule(finding.code)?.aboutUse && compared.has(spanKey(finding.callSpan))))
+      .map((finding) => withoutFixesInside(finding, brokenCalls))
       .map((finding) => withSeverity(finding, options))
       .filter((finding): finding is Finding => finding !== undefined && !suppressions.isSuppressed(finding))
       .sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
@@ -230,6 +241,13 @@ function withFindings(
       return (findings ??= computeFindings());
     },
   };
+}
+
+/** The finding without the fixes that edit inside one of `spans`. */
+function withoutFixesInside(finding: Finding, spans: readonly TextSpan[]): Finding {
+  const inside = (edit: TextEdit) => spans.some((span) => span.start <= edit.span.start && edit.span.end <= span.end);
+  const fixes = finding.fixes.filter((fix) => !fix.edits.some(inside));
+  return fixes.length === finding.fixes.length ? finding : { ...finding, fixes };
 }
 
 function callsAround(calls: readonly BoundCall[], offset: number): readonly BoundCall[] {
