@@ -40,8 +40,8 @@ async function main() {
     lat(`didOpen → publishDiagnostics (${ours.diagnosticsCount} diagnostics; incl. 120 ms debounce)`, { n: 1, p50: ours.didOpenMs, p99: ours.didOpenMs, max: ours.didOpenMs });
     lat(`hover on a callee (${CLIENTS} callees in ${LINES} lines)`, ours.callee, `p99 ${verdict(ours.callee.p99, 5)}`);
     lat('hover on a blank line (floor)', ours.floor);
-    lat('one-character edit → hover on a callee', ours.edit, `p99 ${verdict(ours.edit.p99, 30)}`);
-    lat('one-character edit in code (tokens change: a reparse) → hover on a callee', ours.codeEdit);
+    lat('one-character edit in a comment → hover on a callee', ours.edit, `p99 ${verdict(ours.edit.p99, 30)}`);
+    lat('one-character edit in code (tokens change: a reparse) → hover on a callee', ours.codeEdit, `p99 ${verdict(ours.codeEdit.p99, 30)}`);
     lat('one-character edit in a broken file (an unclosed call) → hover on a callee', ours.brokenEdit, `p99 ${verdict(ours.brokenEdit.p99, 30)}`);
   }
   if (only.includes('pyright')) {
