@@ -42,9 +42,9 @@ export class ParsedDocument {
 
   /**
    * Applies changes in order (each in offsets of the text as it is before that change), then
-   * reparses incrementally; a single change that keeps every token edits the tree without a parse. `textAfter`, when the caller already holds the result (the LSP
-   * document), is kept instead of a second copy: building and flattening a large string per
-   * keystroke is not free.
+   * reparses incrementally; a single change that keeps every token edits the tree without a parse.
+   * `textAfter`, when the caller already holds the result (the LSP document), is kept instead of a
+   * second copy: building and flattening a large string per keystroke is not free.
    */
   applyChanges(changes: readonly TextChange[], textAfter?: string): void {
     if (changes.length === 1) {
@@ -147,10 +147,8 @@ export class ParsedDocument {
 
   /** Parses the new text (incrementally from `editedTree`, which `change` alone turned into it, when given). */
   private replace(text: string, editedTree: SyntaxTree | undefined, change?: TextChange): void {
-    const parsed = this.parse(text, editedTree);
-    let next = parsed.tree;
-    const incremental = parsed.incremental;
-    let outline = next && createOutline(next.rootNode, this.engine.runOutline);
+    const { tree: next, incremental } = this.parse(text, editedTree);
+    const outline = next && createOutline(next.rootNode, this.engine.runOutline);
     // Changed ranges compare an edited tree with its incremental reparse only, and under error
     // recovery they may miss a region recovered differently (a test shows one): a broken tree
     // collects its tables anew, from its import and class nodes.
@@ -158,23 +156,8 @@ export class ParsedDocument {
       this.tables && editedTree && incremental && next && !next.rootNode.hasError && outline && change
         ? carryFileTables(this.tables, change, this.engine.parser.changedRanges(editedTree, next), outline.around)
         : undefined;
-    // After an edit the tree's own imports tell whether the prefilter (sound for them) would let
-    // the text through: it is asked (a scan of the whole text) only when they name nothing
-    // catalogued, and a text it rejects keeps no tree.
-    let tables = carried ?? (next && editedTree ? collectFileTablesOfTree(next.rootNode, this.engine.catalog) : undefined);
-    if (next && tables && !this.keepsTree(tables, text)) {
-      next.delete();
-      next = undefined;
-      outline = undefined;
-      tables = undefined;
-    }
-    this.tree?.delete();
-    this.tree = next;
-    this.outline = outline;
-    this.tables = tables;
-    this.currentText = text;
-    this.cached = undefined;
-    this.revision++;
+    const tables = carried ?? (next && editedTree ? collectFileTablesOfTree(next.rootNode, this.engine.catalog) : undefined);
+    this.adopt(text, next, outline, tables);
   }
 
   /**
@@ -190,15 +173,25 @@ export class ParsedDocument {
     parser.editWithoutParse(tree, this.currentText, change, text);
     const outline = createOutline(tree.rootNode, this.engine.runOutline);
     const tables = (this.tables && carryFileTables(this.tables, change, [], outline.around)) ?? collectFileTablesOfTree(tree.rootNode, this.engine.catalog);
-    const kept = this.keepsTree(tables, text);
-    if (!kept) tree.delete();
-    this.tree = kept ? tree : undefined;
-    this.outline = kept ? outline : undefined;
-    this.tables = kept ? tables : undefined;
+    this.adopt(text, tree, outline, tables);
+    return true;
+  }
+
+  /**
+   * Makes `tree` (with its outline and tables) the tree of `text`, and deletes every tree no longer
+   * held. After an edit the tree's own imports (`tables`) tell whether the prefilter (sound for
+   * them) would let the text through: it is asked (a scan of the whole text) only when they name
+   * nothing catalogued, and a text it rejects keeps no tree.
+   */
+  private adopt(text: string, tree: SyntaxTree | undefined, outline: Outline | undefined, tables: FileTables | undefined): void {
+    const kept = tree && !(tables && !this.keepsTree(tables, text)) ? tree : undefined;
+    for (const held of new Set([this.tree, tree])) if (held && held !== kept) held.delete();
+    this.tree = kept;
+    this.outline = kept && outline;
+    this.tables = kept && tables;
     this.currentText = text;
     this.cached = undefined;
     this.revision++;
-    return true;
   }
 
   /** Whether a parsed text keeps its tree: its imports name something catalogued, or the prefilter lets it through. */
