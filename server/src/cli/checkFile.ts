@@ -9,7 +9,7 @@ import type { AnalysisReads, FileAnalyzer } from './analyzer';
 import { contentDigest } from './cache/digest';
 import { fixText, unifiedDiff } from './fix';
 import { reportedFindings, type ReportedFinding } from './report';
-import { writeSource, type ReadFile } from './sourceFile';
+import { reportSkipped, writeSource, type ReadFile } from './sourceFile';
 
 export type FileOutcome = {
   readonly findings: readonly ReportedFinding[];
@@ -36,7 +36,8 @@ export type OutcomeBasis = {
 /** An outcome, and its basis when the file's bytes were read with their digest (a run with a result cache). */
 export type CheckedFile = FileOutcome & { readonly basis?: OutcomeBasis };
 
-const NOTHING: FileOutcome = { findings: [], diff: '', fixed: 0 };
+/** The outcome of a file with nothing to report or change. */
+export const NOTHING: FileOutcome = { findings: [], diff: '', fixed: 0 };
 
 /** A checker for a whole run's files as read (with their digests when a result cache is open): one analyzer (one parser, loaded on the first file that needs it). */
 export function createFileChecker(command: CheckCommand, analyzer: FileAnalyzer): (source: ReadFile) => Promise<CheckedFile> {
@@ -66,9 +67,4 @@ export function createFileChecker(command: CheckCommand, analyzer: FileAnalyzer)
     const outcome = { findings, diff, fixed, text: findings.length > 0 ? analysis.text : undefined };
     return basis ? { ...outcome, basis } : outcome;
   };
-}
-
-/** The line a skipped file gets on stderr (the same whether it was read now or its outcome was cached). */
-export function reportSkipped(file: string, reason: string): void {
-  process.stderr.write(`${file}: skipped: ${reason}\n`);
 }

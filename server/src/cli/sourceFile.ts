@@ -20,6 +20,11 @@ export type SkippedFile = { readonly path: string; readonly skipped: string };
 /** A file as a run reads it: its text, unneeded, or skipped; with the digest of its bytes when the run asked for one. */
 export type ReadFile = (SourceFile | UnneededFile | SkippedFile) & { readonly digest?: string };
 
+/** The line a skipped file gets on stderr (the same whether it was read now or its outcome was cached). */
+export function reportSkipped(file: string, reason: string): void {
+  process.stderr.write(`${file}: skipped: ${reason}\n`);
+}
+
 /** The file's text, or the reason it was skipped. */
 export function readSource(file: string): SourceFile | SkippedFile {
   return new SourceReader().read(file, () => true) as SourceFile | SkippedFile;

@@ -17,8 +17,9 @@ import * as path from 'path';
 import type { CheckCommand } from '../args';
 import { WASM_FILES, type FileAnalyzer } from '../analyzer';
 import { indexFolders, type RunTree } from '../runIndex';
-import { reportSkipped, type CheckedFile, type FileOutcome, type OutcomeBasis } from '../checkFile';
+import { NOTHING, type CheckedFile, type FileOutcome, type OutcomeBasis } from '../checkFile';
 import type { ReportedFinding } from '../report';
+import { reportSkipped } from '../sourceFile';
 import { contentDigest, toolDigest } from './digest';
 import { cacheFolder, prepareCacheFolder } from './location';
 import { isRacy, stampOf, type FileStamp } from './stamp';
@@ -160,9 +161,9 @@ class CacheRun {
 
 function replay(file: string, result: CachedResult, analyzer: FileAnalyzer): FileOutcome {
   if (result.kind === 'skipped') reportSkipped(file, result.reason);
-  if (result.kind !== 'analysed') return { findings: [], diff: '', fixed: 0 };
+  if (result.kind !== 'analysed') return NOTHING;
   analyzer.reportProblems(file);
-  return { findings: result.findings.map((finding) => ({ path: file, ...finding })), diff: '', fixed: 0, ...(result.text !== undefined ? { text: result.text } : {}) };
+  return { ...NOTHING, findings: result.findings.map((finding) => ({ path: file, ...finding })), ...(result.text !== undefined ? { text: result.text } : {}) };
 }
 
 function readDigest(file: string): string | undefined {

@@ -9,6 +9,7 @@ import { createFileAnalyzer } from '../analyzer';
 import { pythonFiles } from '../files';
 import { painter, terminalWidth } from '../format/paint';
 import { readFiles } from '../scan';
+import { reportSkipped } from '../sourceFile';
 import { showData, showMarkdown, showTerminal } from '../show/renderShown';
 import { shownCalls, type ShownCall } from '../show/shownCalls';
 
@@ -24,7 +25,7 @@ export async function runShow(command: ShowCommand): Promise<number> {
   // Bytes that name no catalogued module hold no call to show.
   for (const source of sources) {
     const file = source.path;
-    if ('skipped' in source) process.stderr.write(`${file}: skipped: ${source.skipped}\n`);
+    if ('skipped' in source) reportSkipped(file, source.skipped);
     else if ('text' in source) {
       const calls = shownCalls(file, await analyzer.analyze(file, source.text), analyzer.catalog);
       if (render) process.stdout.write(calls.map(render).join(''));
