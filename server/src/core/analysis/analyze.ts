@@ -157,7 +157,10 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     const placeOfNode = createPlaces({ text, enclosing: fileEnclosing(), calls: all(Capture.call), loops: all(Capture.loop), decorated: all(Capture.decorated) });
     const places = new Map<BoundCall, CallPlace>();
     const calls: BoundCall[] = [];
+    // Error recovery may make a call of junk (`(.Limits( pool-guide: ignore[P))`): no fix edits one.
+    const brokenCalls: TextSpan[] = [];
     for (const node of all(Capture.call)) {
+      if (node.hasError) brokenCalls.push({ start: node.startIndex, end: node.endIndex });
       const call = binder.bind(node);
       if (call === undefined) continue;
       calls.push(call);
@@ -174,10 +177,6 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
       functions: all(Capture.scope).filter((scope) => scope.type === NodeKind.functionDefinition),
       bound: calls,
     });
-    // Error recovery may make a call of junk (`(.Limits( pool-guide: ignore[P))`): no fix edits one.
-    const brokenCalls = all(Capture.call)
-      .filter((node) => node.hasError)
-      .map((node) => ({ start: node.startIndex, end: node.endIndex }));
     analysis = withFindings({ text, calls, imports, options, concurrentUses, configs }, { catalog, attributeWrites, places, brokenCalls, comments: suppressionComments(root, text) });
     return analysis;
   };

@@ -21,8 +21,8 @@ const FLOAT = /^[0-9]+\.[0-9]+$/;
 const TOKEN_CONTINUES = /[A-Za-z0-9_.'"]/;
 
 /**
- * True when `change` of `text` stays inside the token `leaf` (the smallest node around the change,
- * see `tokenAround`) and leaves it a token of the same kind with the same neighbours. `keywords` are
+ * True when `change` of `text` stays inside the token `leaf` (the smallest node around the change
+ * and the character before it, see parser.ts) and leaves it a token of the same kind with the same neighbours. `keywords` are
  * the grammar's words (`if`, `match`, `print`, …): a name that is or becomes one may change the
  * tree.
  */
