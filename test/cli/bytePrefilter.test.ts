@@ -14,12 +14,12 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { defaultCatalog } from '../../server/src/catalog';
 import { mayImportCatalogModule } from '../../server/src/cli/sourceFile';
-import { importsCatalogModule, mentionsCatalogModule } from '../../server/src/core/prefilter';
+import { importsCatalogModule } from '../../server/src/core/prefilter';
 import { listFiles, repoRoot } from '../helpers/repo';
 import { generatedPython } from '../helpers/pythonArbitraries';
 
-/** What the CLI decided before reading bytes: the module-name scan on the bytes, then the import test on the decoded text. */
-const decodedDecision = (text: string) => mentionsCatalogModule(defaultCatalog, Buffer.from(text)) && importsCatalogModule(defaultCatalog, text);
+/** The import test on the decoded text (what cli/analyzer.ts and the server ask). */
+const decodedDecision = (text: string) => importsCatalogModule(defaultCatalog, text);
 const byteDecision = (text: string) => mayImportCatalogModule(defaultCatalog, Buffer.from(text, 'utf8'));
 
 test('on every fixture and example, the byte decision is the decoded one', () => {

@@ -8,7 +8,7 @@
 import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import type { Catalog } from '../catalog';
-import { importsCatalogModule, mentionsCatalogModule } from '../core/prefilter';
+import { importsCatalogModule } from '../core/prefilter';
 
 export type SourceFile = { readonly path: string; readonly text: string; readonly bom: boolean };
 
@@ -74,13 +74,12 @@ export class SourceReader {
 }
 
 /**
- * Whether a file's bytes may import a catalogued module, decided without decoding them: a scan for
- * the module names, then the import test on the bytes read as Latin-1 (a plain copy; see
- * core/codeWords.ts), which says yes wherever it would for the decoded text. A generated client
- * whose docstrings name `urllib3` in every module costs little more than its read.
+ * Whether a file's bytes may import a catalogued module, decided without decoding them: the import
+ * test on the bytes read as Latin-1 (a plain copy; see core/codeWords.ts), which says yes wherever
+ * it would for the decoded text.
  */
 export function mayImportCatalogModule(catalog: Catalog, bytes: Buffer): boolean {
-  return mentionsCatalogModule(catalog, bytes) && importsCatalogModule(catalog, bytes.toString('latin1'));
+  return importsCatalogModule(catalog, bytes.toString('latin1'));
 }
 
 export function writeSource(source: SourceFile, text: string): void {

@@ -3,10 +3,11 @@
  * comments and string literals are skipped as tree-sitter lexes them in well-formed code. The lexer
  * leaves as much as it can to the engine's native code: one regular expression call reads a run of
  * code and one-line strings (no backslash, no prefix) whole, a docstring is skipped to its closing
- * quotes and a comment to its line end by substring search. Module names are then searched for from
- * each span of code on (a search that ends in a string or comment goes on from the next span after
- * it), and keywords only between a module name in code and the one before, where they matter. A
- * run's strings are looked at only when a word stands in the run.
+ * quotes and a comment to its line end by substring search. Module names are found in the whole
+ * text by moduleNames.ts, and each one is lexed up to only when found, so that a text is lexed no
+ * further than its last name (or the first one an import reaches); keywords are searched for only
+ * between a module name in code and the one before, where they matter. A run's strings are looked
+ * at only when a word stands in the run.
  *
  * Broken text is another matter, since tree-sitter's error recovery may skip a quote and read on as
  * code; so lexing stops, and everything after counts as code, at the first sign of it: an
@@ -22,6 +23,7 @@
  * non-ASCII characters, which no test takes for a letter, quote or line end. The zero-width spaces
  * are looked for in that form too, and a leading byte-order mark is skipped in both.
  */
+import { ModuleNames, type Anchor } from './moduleNames';
 
 /** A keyword or module name in code: `index` is its offset, `word` its text. */
 export type CodeWord = { readonly index: number; readonly word: string };
@@ -31,9 +33,8 @@ const ZERO_WIDTH = ['\u2060', '\u200B', '\uFEFF', '\u00E2\u0081\u00A0', '\u00E2\
 const LATIN1_BOM = '\u00EF\u00BB\u00BF';
 
 const KEYWORDS = ['import', 'from'];
-/** What may not stand right before a keyword (digits or a dot may: tree-sitter splits `1import` and `x.import`) or a module name. */
+/** What may not stand right before a keyword (digits or a dot may: tree-sitter splits `1import` and `x.import`) or after it. */
 const NAME_BEFORE_KEYWORD = /[A-Za-z_]/;
-const NAME_BEFORE_MODULE = /[A-Za-z_.]/;
 const NAME_AFTER = /[A-Za-z0-9_]/;
 
 /** The first character of each zero-width space. */
@@ -53,34 +54,31 @@ const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const NUL = 0;
 
-const searches = new Map<string, RegExp>();
-
-/** The search for any of `modules`: longer names first, so that `httpx2` is read whole rather than as `httpx` followed by `2`. */
-function moduleSearch(modules: readonly string[]): RegExp {
-  const key = modules.join(' ');
-  let search = searches.get(key);
-  if (!search) {
-    const names = [...modules].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    searches.set(key, (search = new RegExp(names.join('|'), 'g')));
-  }
-  return search;
-}
-
 /** The keywords and module names of `text` that stand in code. */
 export class CodeWords {
   private readonly lexer: CodeLexer;
+  /** Per keyword, where it was last searched for from and the first place found (-1: none). */
+  private readonly keywordSearches = KEYWORDS.map(() => ({ from: Infinity, at: -1 }));
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly anchors: readonly Anchor[],
+  ) {
     this.lexer = new CodeLexer(text);
   }
 
   /**
-   * The names of `modules` (top-level module names: no dots) that stand in code, in text order.
-   * The text is lexed whole first; its spans of code are joined (a space between two, which no
-   * name crosses) and searched at once, so that strings and comments are not read again.
+   * The module names (those `anchors` find) that stand in code, in text order. Most texts name
+   * none at all, which the search of the whole text tells at once; and the first name of most
+   * texts that import one is the import, yielded after lexing up to it. Past that, the text is
+   * lexed whole, its spans of code joined (a space between two, which no name crosses) and searched
+   * at once, so that docstrings and comments are not searched.
    */
-  *modules(modules: readonly string[]): Generator<CodeWord> {
+  *modules(): Generator<CodeWord> {
     const { text } = this;
+    const first = new ModuleNames(text, this.anchors).next(0);
+    if (first === undefined) return;
+    if (this.lexer.isCode(first.index)) yield first;
     const spans = this.lexer.lexAll();
     const parts: string[] = [];
     /** Where each span starts in the joined code. */
@@ -91,33 +89,37 @@ export class CodeWords {
       parts.push(text.slice(spans[span], spans[span + 1]));
       length += spans[span + 1] - spans[span] + 1;
     }
-    const code = parts.join(' ');
-    const search = moduleSearch(modules);
-    search.lastIndex = 0;
-    /** The span the last match stood in, found by walking forward (matches come in order). */
+    const names = new ModuleNames(parts.join(' '), this.anchors);
+    /** The span the last name stood in, found by walking forward (names come in order). */
     let span = 0;
-    for (let found = search.exec(code); found !== null; found = search.exec(code)) {
+    for (let found = names.next(0); found !== undefined; found = names.next(found.index + 1)) {
       while (span + 1 < joinedStarts.length && joinedStarts[span + 1] <= found.index) span++;
-      const word = { index: spans[3 * span] + found.index - joinedStarts[span], word: found[0] };
-      const accepted = this.standsAlone(word, NAME_BEFORE_MODULE) && this.lexer.isCode(word.index);
-      if (accepted) yield word;
-      // A rejected match is made of name characters, none of which may precede a name.
-      search.lastIndex = found.index + (accepted ? word.word.length : 1);
+      const index = spans[3 * span] + found.index - joinedStarts[span];
+      if (index > first.index && this.lexer.isCode(index)) yield { index, word: found.word };
     }
   }
 
-  /** The keywords that stand in code from `from` to before `to` (a place lexed already: a module name's), in no particular order. */
+  /**
+   * The keywords that stand in code from `from` to before `to` (a place lexed already: a module
+   * name's), in no particular order; each call's `from` at or after the last one's `to`.
+   */
   *keywords(from: number, to: number): Generator<CodeWord> {
-    for (const keyword of KEYWORDS) {
-      for (let at = this.text.indexOf(keyword, from); at !== -1 && at < to; at = this.text.indexOf(keyword, at + 1)) {
-        const word = { index: at, word: keyword };
-        if (this.standsAlone(word, NAME_BEFORE_KEYWORD) && this.lexer.isCode(at)) yield word;
+    for (let keyword = 0; keyword < KEYWORDS.length; keyword++) {
+      const word = KEYWORDS[keyword];
+      for (let at = this.keywordFrom(keyword, from); at !== -1 && at < to; at = this.keywordFrom(keyword, at + 1)) {
+        if (!NAME_BEFORE_KEYWORD.test(this.text.charAt(at - 1)) && !NAME_AFTER.test(this.text.charAt(at + word.length)) && this.lexer.isCode(at)) yield { index: at, word };
       }
     }
   }
 
-  private standsAlone({ index, word }: CodeWord, nameBefore: RegExp): boolean {
-    return !nameBefore.test(this.text.charAt(index - 1)) && !NAME_AFTER.test(this.text.charAt(index + word.length));
+  /** The first place of keyword number `keyword` at or after `from`, or -1; a search is repeated only when `from` passed its find. */
+  private keywordFrom(keyword: number, from: number): number {
+    const search = this.keywordSearches[keyword];
+    if (from < search.from || (search.at !== -1 && search.at < from)) {
+      search.from = from;
+      search.at = this.text.indexOf(KEYWORDS[keyword], from);
+    }
+    return search.at;
   }
 }
 
@@ -134,6 +136,8 @@ class CodeLexer {
   /** Whether lexing is over: everything from `at` on is code. */
   private stopped = false;
   private readonly firstNul: number;
+  /** Where a backslash was last searched for from, and the first one found (-1: none). */
+  private readonly backslashSearch = { from: Infinity, at: -1 };
 
   constructor(private readonly text: string) {
     this.at = text.startsWith('\uFEFF') ? 1 : text.startsWith(LATIN1_BOM) ? LATIN1_BOM.length : 0;
@@ -205,6 +209,16 @@ class CodeLexer {
     this.stopped = true;
   }
 
+  /** The first backslash at or after `from`, or -1; searched again only when `from` passed the one found (a docstring's search would otherwise read on to the next backslash, often the end of the text). */
+  private backslashFrom(from: number): number {
+    const search = this.backslashSearch;
+    if (from < search.from || (search.at !== -1 && search.at < from)) {
+      search.from = from;
+      search.at = this.text.indexOf('\\', from);
+    }
+    return search.at;
+  }
+
   private nulWithin(from: number, to: number): boolean {
     return this.firstNul !== -1 && this.firstNul >= from && this.firstNul < to;
   }
@@ -225,7 +239,7 @@ class CodeLexer {
     for (let from = index + 3; ; ) {
       const close = text.indexOf(closing, from);
       if (close === -1) return undefined;
-      const backslash = text.indexOf('\\', from);
+      const backslash = this.backslashFrom(from);
       if (backslash === -1 || backslash >= close) return this.nulWithin(index, close) ? undefined : close + 3;
       from = backslash + escapeLength(text, backslash);
     }

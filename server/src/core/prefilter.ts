@@ -1,14 +1,9 @@
 /**
- * The cheap tests before any parsing. The analysis finds nothing in a module that imports no
+ * The cheap test before any parsing. The analysis finds nothing in a module that imports no
  * catalogued module (analyze.ts stops when its import table names none), so a text in which no
  * import can name one needs no tree.
  *
- * `mentionsCatalogModule` is the byte-level test: false when no module name occurs anywhere (it
- * scans for part of each name, `quests` of `requests`, so a true may be wrong). It works on text
- * and, since module names are ASCII, equally on UTF-8 bytes (a Node Buffer), so the CLI skips
- * decoding.
- *
- * `importsCatalogModule` is the stricter one, sound for every text, broken ones included: a
+ * `importsCatalogModule` is that test, sound for every text, broken ones included: a
  * catalogued top-level name (`requests` of `requests.packages.urllib3`) must start a dotted name,
  * outside comments and strings, within the reach of an `import` or `from` keyword. A well-formed
  * statement reaches exactly its module names: `import a, b.c as d` its list, `from m import …` its
@@ -22,17 +17,14 @@
  * that binds nothing leading to a catalogued callable (`from urllib3.exceptions import HTTPError`,
  * `import aiohttp.web as web`; see `Catalog.knowsPath`) does not count either: the analysis
  * follows only such bindings (analyze.ts stops early on the same test).
+ *
+ * Most texts name no catalogued module at all: a few native single-character searches over the
+ * text tell (moduleNames.ts), and nothing is lexed. A text that names one in its docstrings only is
+ * lexed once (codeWords.ts).
  */
 import type { Catalog } from '../catalog';
 import { CodeWords } from './codeWords';
-
-/** Anything with a substring test: a string, or UTF-8 bytes with `includes` (Node's Buffer). */
-export type Searchable = { includes(needle: string): boolean };
-
-/** True when `source` contains the name of a module of a catalogued library. */
-export function mentionsCatalogModule(catalog: Catalog, source: Searchable): boolean {
-  return patternsFor(catalog).needles.some((needle) => source.includes(needle));
-}
+import { anchorsFor, type Anchor } from './moduleNames';
 
 /**
  * True unless no import statement in `text` can name a catalogued module (see above). `text` may
@@ -40,10 +32,10 @@ export function mentionsCatalogModule(catalog: Catalog, source: Searchable): boo
  * for the decoded text, and the CLI decodes only the files that pass.
  */
 export function importsCatalogModule(catalog: Catalog, text: string): boolean {
-  const words = new CodeWords(text);
+  const words = new CodeWords(text, anchorsOf(catalog));
   // The keywords since the module name before: that name is the first one each of them may reach.
   let keywordsFrom = 0;
-  for (const module of words.modules(patternsFor(catalog).heads)) {
+  for (const module of words.modules()) {
     for (const keyword of words.keywords(keywordsFrom, module.index)) {
       const start = keyword.index + keyword.word.length;
       if (module.index < reachEnd(text, keyword.word, keyword.index, start) && bindsCatalogPath(catalog, text, keyword.word, keyword.index, start) !== false) return true;
@@ -147,44 +139,14 @@ function withoutGaps(dotted: string): string {
   return dotted.replace(/[ \t\f\r\n\\]/g, '');
 }
 
-type Patterns = {
-  /**
-   * What to scan for: the fewest module names whose absence means no module name at all (`httpx2`
-   * contains `httpx`), one scan each, each cut to its `scannedPart`. Finding one is necessary for
-   * a module name, not sufficient.
-   */
-  readonly needles: readonly string[];
-  /** The top-level module names (`requests` of `requests.adapters`). */
-  readonly heads: readonly string[];
-};
-const compiled = new WeakMap<Catalog, Patterns>();
+const anchors = new WeakMap<Catalog, readonly Anchor[]>();
 
-/** The catalog's module names to scan for, and its top-level module names. */
-function patternsFor(catalog: Catalog): Patterns {
-  let patterns = compiled.get(catalog);
-  if (!patterns) {
-    const modules = [...new Set(catalog.libraries.flatMap((library) => library.modules))];
-    const needles = modules.filter((module) => !modules.some((other) => other !== module && module.includes(other))).map(scannedPart);
-    const heads = [...new Set(modules.map((module) => module.split('.')[0]))];
-    patterns = { needles, heads };
-    compiled.set(catalog, patterns);
+/** How the catalog's top-level module names (`requests` of `requests.adapters`) are searched for (moduleNames.ts). */
+function anchorsOf(catalog: Catalog): readonly Anchor[] {
+  let found = anchors.get(catalog);
+  if (!found) {
+    const heads = [...new Set(catalog.libraries.flatMap((library) => library.modules.map((module) => module.split('.')[0])))];
+    anchors.set(catalog, (found = anchorsFor(heads)));
   }
-  return patterns;
-}
-
-/** Letters that are rare in Python source. */
-const RARE_LETTER = /[qjzxkv]/;
-/** The longest part scanned for: the engine searches longer ones with Boyer-Moore-Horspool, several times slower here than its first-character search. */
-const LONGEST_SCANNED = 6;
-
-/**
- * The part of a module name a scan looks for: from its first rare letter on, when that leaves four
- * letters or more (`requests` → `quests`), else its end; at most six letters (`anthropic` →
- * `hropic`). A scan skips ahead to each occurrence of the first letter, so a rare one makes it
- * several times faster.
- */
-function scannedPart(module: string): string {
-  const rare = RARE_LETTER.exec(module)?.index ?? -1;
-  const from = rare !== -1 && module.length - rare >= 4 ? rare : Math.max(0, module.length - LONGEST_SCANNED);
-  return module.slice(from, from + LONGEST_SCANNED);
+  return found;
 }

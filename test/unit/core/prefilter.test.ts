@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { createCatalog, defaultCatalog, LIBRARIES } from '../../../server/src/catalog';
 import { analyzeTree, type Analysis } from '../../../server/src/core/analysis/analyze';
-import { importsCatalogModule, mentionsCatalogModule } from '../../../server/src/core/prefilter';
+import { importsCatalogModule } from '../../../server/src/core/prefilter';
 import { analyzeText, testEngine } from '../../helpers/engine';
 import { generatedPython, relativeEdit, resolveEdit } from '../../helpers/pythonArbitraries';
 import { REPO_ROOT } from '../../helpers/lspClient';
@@ -151,20 +151,3 @@ test('random text the filter rejects has nothing to analyse', async () => {
     400,
   );
 });
-
-test('the byte test finds every catalogued module name, in bytes as in text', () => {
-  for (const module of LIBRARIES.flatMap((library) => library.modules)) {
-    for (const source of [`x = ${module}.thing\n`, Buffer.from(`# é ${module}\n`)]) assert.equal(mentionsCatalogModule(defaultCatalog, source), true, `${module} in ${typeof source}`);
-  }
-  assert.equal(mentionsCatalogModule(defaultCatalog, Buffer.from('import json, urllib.request\nprint("quest")\n')), false);
-});
-
-test('the byte test lets through every text the import test would analyse', async () => {
-  await assertProperty(
-    fc.property(importish, (text) => {
-      if (importsCatalogModule(defaultCatalog, text)) assert.equal(mentionsCatalogModule(defaultCatalog, Buffer.from(text)), true, JSON.stringify(text));
-    }),
-    400,
-  );
-});
-
