@@ -6,18 +6,22 @@
 // of that floor's): Node loads those certificates at every start (about 50 ms where this machine
 // sets it), and the CLI opens no connection; `withCaCertsMs` is the CLI with it, when it is set.
 // The CLI runs cold (`--no-cache`, every file read and checked) and warm (`warmMs`: the second run
-// over a fresh temporary result cache that a first run filled, every file unchanged).
+// over a fresh temporary result cache that a first run filled, every file unchanged). Beside them,
+// two floors of any Node tool on the same tree (lib/floor.mjs): walking and reading every file
+// (`readFloorMs`), and that plus the CLI's import test and parsing the files that pass it
+// (`parseFloorMs`).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CLI } from './lib/lsp.mjs';
-import { catalogModules } from './lib/catalog.mjs';
+import { catalogModules, writePrefilterBundle } from './lib/catalog.mjs';
 import { writeDocstringTree } from './lib/docstringTree.mjs';
 
 export const TREES = ['/usr/lib/python3.11', '/usr/lib/python3/dist-packages'];
 const RG = '/usr/bin/rg';
 const PEAK_RSS = new URL('./lib/peakRss.cjs', import.meta.url).pathname;
+const FLOOR = new URL('./lib/floor.mjs', import.meta.url).pathname;
 
 const { NODE_EXTRA_CA_CERTS, ...ENVIRONMENT } = process.env;
 
@@ -64,12 +68,17 @@ async function benchTrees(trees, { runs, writtenAt = 0 }) {
   const rgArgs = ['-l', '--no-ignore', '-g', '*.py', '-F', ...modules.flatMap((module) => ['-e', module]), ...trees];
   const rssFolder = mkdtempSync(path.join(tmpdir(), 'pool-guide-rss-'));
   const rssFile = path.join(rssFolder, 'peak');
+  const prefilter = path.join(rssFolder, 'prefilter.mjs');
+  await writePrefilterBundle(prefilter);
   try {
     const cliArgs = [CLI, 'check', ...trees, '--exit-zero', '--format', 'json', '--no-cache'];
     const cliTimes = [];
     const withCaCertsTimes = [];
     const nodeTimes = [];
     const rgTimes = [];
+    const readFloorTimes = [];
+    const parseFloorTimes = [];
+    let parsed = 0;
     let candidates = 0;
     let peakKb = 0;
     for (let index = 0; index < runs; index++) {
@@ -78,12 +87,16 @@ async function benchTrees(trees, { runs, writtenAt = 0 }) {
       cliTimes.push(run(process.execPath, cliArgs).ms);
       if (NODE_EXTRA_CA_CERTS !== undefined) withCaCertsTimes.push(run(process.execPath, cliArgs, {}, process.env).ms);
       nodeTimes.push(run(process.execPath, ['-e', '0']).ms);
+      readFloorTimes.push(run(process.execPath, [FLOOR, 'read', prefilter, ...trees]).ms);
+      const parseFloor = run(process.execPath, [FLOOR, 'parse', prefilter, ...trees]);
+      parseFloorTimes.push(parseFloor.ms);
+      parsed = Number(parseFloor.stdout);
       run(process.execPath, ['--require', PEAK_RSS, ...cliArgs], { POOL_GUIDE_PEAK_RSS_FILE: rssFile });
       peakKb = Math.max(peakKb, Number(readFileSync(rssFile, 'utf8')));
     }
     const warmMs = warmRuns([CLI, 'check', ...trees, '--exit-zero', '--format', 'json'], runs, writtenAt);
     const withCaCertsMs = withCaCertsTimes.length > 0 ? median(withCaCertsTimes) : undefined;
-    return { trees, files: files.length, mb: bytes / 1e6, candidates, modules, cliMs: median(cliTimes), warmMs, withCaCertsMs, nodeMs: median(nodeTimes), rgMs: median(rgTimes), peakMb: peakKb / 1024 };
+    return { trees, files: files.length, mb: bytes / 1e6, candidates, modules, cliMs: median(cliTimes), warmMs, withCaCertsMs, nodeMs: median(nodeTimes), readFloorMs: median(readFloorTimes), parseFloorMs: median(parseFloorTimes), parsed, rgMs: median(rgTimes), peakMb: peakKb / 1024 };
   } finally {
     rmSync(rssFolder, { recursive: true, force: true });
   }

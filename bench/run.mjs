@@ -26,6 +26,11 @@ const only = option('only', 'hover,pyright,cli,memory,workspace').split(',');
 
 const ms = (value) => (value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`);
 const verdict = (value, limit) => (value <= limit ? `≤ ${limit} ✓` : `≤ ${limit} ✗`);
+/** The floors of any Node tool on a tree (see cli.mjs), as rows beside the CLI's. */
+const floorRows = (result) => [
+  `| floor: Node walking the tree and reading every .py file (no test, no parse) | ${ms(result.readFloorMs)}: ${(result.readFloorMs / result.rgMs).toFixed(1)}× ripgrep | |`,
+  `| floor: that, the CLI's import test and tree-sitter parsing the ${result.parsed} files that pass it (no analysis) | ${ms(result.parseFloorMs)}: ${(result.parseFloorMs / result.rgMs).toFixed(1)}× ripgrep | |`,
+];
 
 async function main() {
   for (const file of [SERVER, CLI]) if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
@@ -69,6 +74,7 @@ async function main() {
       other.push(`| check ÷ ripgrep | ${(cli.cliMs / cli.rgMs).toFixed(1)}× | ${verdict(Number((cli.cliMs / cli.rgMs).toFixed(1)), 5)} |`);
       other.push(`| \`pool-guide check\` warm (a second run over its result cache, nothing changed) | ${ms(cli.warmMs)}: ${(cli.warmMs / cli.rgMs).toFixed(1)}× ripgrep | ${verdict(Number((cli.warmMs / cli.rgMs).toFixed(1)), 5)} |`);
       other.push(`| \`node -e 0\` (the start of any Node program) ÷ ripgrep | ${ms(cli.nodeMs)}: ${(cli.nodeMs / cli.rgMs).toFixed(1)}× | |`);
+      other.push(...floorRows(cli));
       if (cli.withCaCertsMs !== undefined) other.push(`| \`pool-guide check\` with this machine's NODE_EXTRA_CA_CERTS (loaded at every Node start) | ${ms(cli.withCaCertsMs)}: ${(cli.withCaCertsMs / cli.rgMs).toFixed(1)}× ripgrep | |`);
       other.push(`| CLI peak RSS on that tree | ${cli.peakMb.toFixed(0)} MB | |`);
     }
@@ -79,6 +85,7 @@ async function main() {
       other.push(`| \`rg -l\` on it (${docstrings.candidates} candidate files) | ${ms(docstrings.rgMs)} | |`);
       other.push(`| check ÷ ripgrep on the docstring-heavy tree | ${(docstrings.cliMs / docstrings.rgMs).toFixed(1)}× | ${verdict(Number((docstrings.cliMs / docstrings.rgMs).toFixed(1)), 5)} |`);
       other.push(`| \`pool-guide check\` warm on it (a second run over its result cache) | ${ms(docstrings.warmMs)}: ${(docstrings.warmMs / docstrings.rgMs).toFixed(1)}× ripgrep | ${verdict(Number((docstrings.warmMs / docstrings.rgMs).toFixed(1)), 5)} |`);
+      other.push(...floorRows(docstrings));
     }
   }
   if (only.includes('memory')) {

@@ -34,6 +34,12 @@ export type Catalog = {
    * so the receiver need not be evaluated.
    */
   hasMethod(name: string): boolean;
+  /**
+   * True when a catalogued callable lists an attribute of this name among those its library never
+   * reads (`timeout` on a requests Session): an assignment to any other attribute is no write a
+   * check reads, so its object need not be evaluated.
+   */
+  hasIgnoredAttribute(name: string): boolean;
 };
 
 export function createCatalog(libraries: readonly LibrarySpec[]): Catalog {
@@ -56,12 +62,14 @@ export function createCatalog(libraries: readonly LibrarySpec[]): Catalog {
     for (let end = qualifiedName.length; end !== -1; end = qualifiedName.lastIndexOf('.', end - 1)) paths.add(qualifiedName.slice(0, end));
   }
   const methods = new Set(libraries.flatMap((library) => library.callables.filter((callable) => callable.receiver).map((callable) => callable.name)));
+  const ignoredAttributes = new Set(libraries.flatMap((library) => library.callables.flatMap((callable) => (callable.ignoredAttributes ?? []).map((attribute) => attribute.name))));
   return {
     libraries,
     lookup: (qualifiedName) => byQualifiedName.get(qualifiedName),
     config: (library, id) => library.configs.find((config) => config.id === id),
     knowsPath: (qualifiedName) => paths.has(qualifiedName),
     hasMethod: (name) => methods.has(name),
+    hasIgnoredAttribute: (name) => ignoredAttributes.has(name),
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import type { Catalog } from '../catalog';
 import { analyzeLazily, completedAnalysis, emptyAnalysis, type Analysis, type AnalysisOptions, type LazyAnalysis } from './analysis/analyze';
-import { carryFileTables, collectFileTablesOfTree, importsCatalogPath, type FileTables } from './analysis/fileTables';
+import { carryFileTables, collectFileTables, collectFileTablesOfTree, importsCatalogPath, type FileTables } from './analysis/fileTables';
 import { createOutline, type Outline } from './analysis/outline';
 import { importsCatalogModule } from './prefilter';
 import { reparse, type PythonParser, type RunQuery, type SyntaxTree, type TextChange } from './syntax/parser';
@@ -69,7 +69,7 @@ export class ParsedDocument {
    * Passing the same options object again is the fast path: nothing is compared or serialised.
    */
   analysis(options: AnalysisOptions = {}): Analysis {
-    const cached = this.cachedFor(options);
+    const cached = this.cachedFor(options, true);
     return (cached.analysis ??= cached.lazy.complete());
   }
 
@@ -79,7 +79,7 @@ export class ParsedDocument {
    * it throws rather than read a deleted tree, unless it was completed before.
    */
   lazyAnalysis(options: AnalysisOptions = {}): LazyAnalysis {
-    return this.cachedFor(options).lazy;
+    return this.cachedFor(options, false).lazy;
   }
 
   /** True when `analysis(options)` would answer from the cache, without any work. */
@@ -96,23 +96,27 @@ export class ParsedDocument {
     this.cached = undefined;
   }
 
-  /** The cache entry of these options, started afresh when they differ. */
-  private cachedFor(options: AnalysisOptions): { lazy: LazyAnalysis; analysis?: Analysis } {
+  /** The cache entry of these options, started afresh when they differ; `whole` when the caller completes it at once. */
+  private cachedFor(options: AnalysisOptions, whole: boolean): { lazy: LazyAnalysis; analysis?: Analysis } {
     if (this.cached && sameOptions(this.cached.options, options)) {
       this.cached.options = options;
       return this.cached;
     }
-    this.cached = { lazy: this.startAnalysis(options), options };
+    this.cached = { lazy: this.startAnalysis(options, whole), options };
     return this.cached;
   }
 
-  private startAnalysis(options: AnalysisOptions): LazyAnalysis {
+  /**
+   * A whole analysis runs the outline query over the whole tree anyway, and its captures hold the
+   * file tables' import and class nodes; a lazy one finds them by type (collectFileTablesOfTree).
+   */
+  private startAnalysis(options: AnalysisOptions, whole: boolean): LazyAnalysis {
     const tree = this.tree;
     const outline = this.outline;
     const revision = this.revision;
     if (!tree || !outline) return completedAnalysis(emptyAnalysis(this.currentText, options, this.engine.catalog));
     const catalog = this.engine.catalog;
-    const tables = (this.tables ??= collectFileTablesOfTree(tree.rootNode, catalog));
+    const tables = (this.tables ??= whole ? collectFileTables(outline.all(), catalog) : collectFileTablesOfTree(tree.rootNode, catalog));
     const lazy = analyzeLazily({ root: tree.rootNode, text: this.currentText, catalog, outline, tables, options });
     // The tree is deleted or edited on the next change: a late caller gets an error, never freed memory or other text.
     let completed: Analysis | undefined;

@@ -22,3 +22,4 @@ test('a receiver is read from other modules only for a catalogued method name', 
   // The method of the session from the other module is still a catalogued call, and is checked.
   assert.deepEqual(analysis.calls.map((call) => call.qualifiedName), ['requests.Session.get']);
 });
+

@@ -166,7 +166,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
       calls.push(call);
       places.set(call, placeOfNode(node));
     }
-    const attributeWrites = collectAttributeWrites(all(Capture.attributeAssignment), { text, resolveName, bindCall: binder.bind });
+    const attributeWrites = collectAttributeWrites(all(Capture.attributeAssignment), catalog, { text, resolveName, bindCall: binder.bind });
     const imports = collectImports(all(Capture.importStatement));
     const concurrentUses = collectConcurrentUses({
       evaluation: { text, resolveName, bindCall: binder.bind },
