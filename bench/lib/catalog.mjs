@@ -14,9 +14,9 @@ export async function catalogModules() {
   return [...new Set(catalog.LIBRARIES.flatMap((library) => library.modules))];
 }
 
-/** Writes, as one ES module at `file`, the prefilter's import test and the default catalog, bundled from the source (for lib/floor.mjs). */
+/** Writes, as one ES module at `file`, the CLI's import test on a file's bytes and the default catalog, bundled from the source (for lib/floor.mjs). */
 export async function writePrefilterBundle(file) {
   const esbuild = require('esbuild');
-  const contents = "export { mentionsCatalogModule, importsCatalogModule } from './server/src/core/prefilter'; export { defaultCatalog } from './server/src/catalog';";
+  const contents = "export { mayImportCatalogModule } from './server/src/cli/sourceFile'; export { defaultCatalog } from './server/src/catalog';";
   await esbuild.build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile: file, logLevel: 'silent' });
 }

@@ -1,7 +1,7 @@
 // What any Node tool pays on a tree before its analysis can start, run as its own process so that
 // the benchmark times it like the CLI. `read`: starting Node, walking the folders and reading every
 // .py file into one reused buffer (as the CLI does). `parse`: that, plus the CLI's own import test
-// (`importsCatalogModule`, bundled from the source by the benchmark) and parsing, with tree-sitter's
+// (`mayImportCatalogModule`, bundled from the source by the benchmark) and parsing, with tree-sitter's
 // Python grammar, the files that pass it: the files the CLI parses. No analysis, no output: a floor,
 // not a competitor.
 // Usage: node floor.mjs read|parse <bundled prefilter.mjs> <tree>...
@@ -40,7 +40,7 @@ const importing = [];
 for (const tree of trees) {
   for (const file of pythonFiles(tree)) {
     const bytes = readBytes(file);
-    if (prefilter && prefilter.mentionsCatalogModule(prefilter.defaultCatalog, bytes) && prefilter.importsCatalogModule(prefilter.defaultCatalog, bytes.toString('latin1'))) importing.push(bytes.toString('utf8'));
+    if (prefilter && prefilter.mayImportCatalogModule(prefilter.defaultCatalog, bytes)) importing.push(bytes.toString('utf8'));
   }
 }
 if (prefilter) {
