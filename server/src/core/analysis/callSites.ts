@@ -8,6 +8,7 @@ import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
 import type { BoundCall, CalleeStyle } from '../types';
 import { bindArguments } from './binding';
+import { dottedName, type CallShape, type CallShapes } from './callShapes';
 import { evaluate, type EvaluationContext } from './evaluate';
 import { importedValue } from './importedValues';
 import type { WorkspaceValues } from '../workspace/lookup';
@@ -30,6 +31,8 @@ export type CallSiteContext = {
   readonly enclosing: Enclosing;
   /** Values of other modules of the workspace, when the caller has an index of them. */
   readonly workspace?: WorkspaceValues;
+  /** The parts of each call node, read once per analysis. */
+  readonly shapes: CallShapes;
 };
 
 /**
@@ -72,10 +75,10 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
   }
 
   function bindUncached(call: SyntaxNode): BoundCall | undefined {
-    const callee = call.childForFieldName(FieldName.function);
-    const argumentsNode = call.childForFieldName(FieldName.arguments);
+    const shape = ctx.shapes(call);
+    const { callee, arguments: argumentsNode } = shape;
     if (!callee || !argumentsNode) return undefined;
-    const target = resolveCallee(callee);
+    const target = resolveCallee(shape);
     if (!target) return undefined;
     const { entry, qualified, style, receiver } = target;
     const version = ctx.versionOf(entry.library.id);
@@ -99,8 +102,7 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
   }
 
   /** An imported callable (`hx.Client`, `Client`), or a method of a catalogued object (`session.get`, `self.session.get`). */
-  function resolveCallee(callee: SyntaxNode): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver?: BoundCall } | undefined {
-    const dotted = dottedName(callee);
+  function resolveCallee({ dotted, calleeType, object, name: method }: CallShape): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver?: BoundCall } | undefined {
     const subclassBase = dotted === undefined ? undefined : ctx.subclasses?.get(dotted);
     const imported = subclassBase
       ? { qualified: subclassBase, head: dotted! }
@@ -110,10 +112,7 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
       const style: CalleeStyle = dotted.includes('.') ? { kind: 'module', alias: dotted.slice(0, dotted.lastIndexOf('.')) } : { kind: 'name', localName: dotted };
       return { entry: importedEntry, qualified: imported.qualified, style };
     }
-    if (callee.type !== NodeKind.attribute) return undefined;
-    const object = callee.childForFieldName(FieldName.object);
-    const method = callee.childForFieldName(FieldName.attribute)?.text;
-    if (!object || !method) return undefined;
+    if (calleeType !== NodeKind.attribute || !object || !method) return undefined;
     // Evaluating a receiver may read other modules of the workspace: only for a catalogued method's name.
     const value = ctx.catalog.hasMethod(method) ? evaluate(object, evaluation).value : undefined;
     if (value?.kind === 'call') {
@@ -150,15 +149,4 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
 function ownerName(call: BoundCall): string {
   const returns = call.callable.returns;
   return returns ? `${call.library.modules[0]}.${returns}` : call.qualifiedName;
-}
-
-/** `a.b.c` for a chain of identifiers, undefined for anything else (calls, subscripts). */
-export function dottedName(node: SyntaxNode): string | undefined {
-  if (node.type === NodeKind.identifier) return node.text;
-  if (node.type !== NodeKind.attribute) return undefined;
-  const object = node.childForFieldName(FieldName.object);
-  const attribute = node.childForFieldName(FieldName.attribute);
-  if (!object || !attribute) return undefined;
-  const head = dottedName(object);
-  return head === undefined ? undefined : `${head}.${attribute.text}`;
 }

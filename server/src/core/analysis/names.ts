@@ -8,6 +8,7 @@
  */
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
+import type { CallShapes } from './callShapes';
 import type { Bindings, Definition, DefinitionSite } from './bindings';
 import type { Enclosing } from './enclosing';
 import { createDictWrites, type DictWrite } from './dictWrites';
@@ -60,6 +61,8 @@ export type NameSources = {
   readonly subscriptAssignments: readonly SyntaxNode[];
   readonly deletions: readonly SyntaxNode[];
   readonly calls: readonly SyntaxNode[];
+  /** The parts of each call node, read once per analysis. */
+  readonly shapes: CallShapes;
 };
 
 /** How many base classes an attribute lookup follows. */
@@ -126,8 +129,8 @@ export function createNameResolver(bindings: Bindings, sources: NameSources, enc
       return classAttribute(target.classNode, target.name);
     },
     argumentsFor(parameter) {
-      callsByName ??= indexCallsByName(sources.calls);
-      return argumentsFor(parameter, callsByName, enclosing);
+      callsByName ??= indexCallsByName(sources.calls, sources.shapes);
+      return argumentsFor(parameter, callsByName, enclosing, sources.shapes);
     },
   };
 }
@@ -198,14 +201,14 @@ function indexSelfAssignments(assignments: readonly SyntaxNode[], enclosing: Enc
   return index;
 }
 
-function indexCallsByName(calls: readonly SyntaxNode[]): Map<string, SyntaxNode[]> {
+function indexCallsByName(calls: readonly SyntaxNode[], shapes: CallShapes): Map<string, SyntaxNode[]> {
   const index = new Map<string, SyntaxNode[]>();
   for (const call of calls) {
-    const callee = call.childForFieldName(FieldName.function);
-    if (callee?.type !== NodeKind.identifier) continue;
-    const list = index.get(callee.text);
+    const { calleeType, name } = shapes(call);
+    if (calleeType !== NodeKind.identifier || name === undefined) continue;
+    const list = index.get(name);
     if (list) list.push(call);
-    else index.set(callee.text, [call]);
+    else index.set(name, [call]);
   }
   return index;
 }
@@ -215,7 +218,7 @@ function indexCallsByName(calls: readonly SyntaxNode[]): Map<string, SyntaxNode[
  * by name, or a module-level class's `__init__` called through the class). Calls with `*args` or
  * `**kwargs` are left out: what they pass is unknown.
  */
-function argumentsFor(parameter: ParameterDefinition, callsByName: ReadonlyMap<string, readonly SyntaxNode[]>, enclosing: Enclosing): SyntaxNode[] {
+function argumentsFor(parameter: ParameterDefinition, callsByName: ReadonlyMap<string, readonly SyntaxNode[]>, enclosing: Enclosing, shapes: CallShapes): SyntaxNode[] {
   const owner = enclosing.scopeOf(parameter.function);
   const functionName = parameter.function.childForFieldName(FieldName.name)?.text;
   if (!owner || !functionName || parameter.splat) return [];
@@ -228,7 +231,7 @@ function argumentsFor(parameter: ParameterDefinition, callsByName: ReadonlyMap<s
   const position = names.indexOf(parameter.name) - (isInit ? 1 : 0);
   const values: SyntaxNode[] = [];
   for (const call of (calleeName && callsByName.get(calleeName)) || []) {
-    const items = call.childForFieldName(FieldName.arguments)?.namedChildren ?? [];
+    const items = shapes(call).arguments?.namedChildren ?? [];
     if (items.some((item) => item?.type === NodeKind.listSplat || item?.type === NodeKind.dictionarySplat)) continue;
     const keyword = items.find((item) => item?.type === NodeKind.keywordArgument && item.childForFieldName(FieldName.name)?.text === parameter.name);
     const positional = items.filter((item) => item !== null && item.type !== NodeKind.keywordArgument && item.type !== NodeKind.comment)[position];
