@@ -18,6 +18,8 @@ export type CallShape = {
   readonly name: string | undefined;
   /** `a.b.c` when the callee is a chain of names. */
   readonly dotted: string | undefined;
+  /** The name such a chain starts with (`a`). */
+  readonly head: SyntaxNode | null;
   readonly arguments: SyntaxNode | null;
 };
 
@@ -39,23 +41,27 @@ function shapeOf(call: SyntaxNode): CallShape {
   const argumentsNode = call.childForFieldName(FieldName.arguments);
   if (calleeType === NodeKind.identifier) {
     const name = callee!.text;
-    return { callee, calleeType, object: null, name, dotted: name, arguments: argumentsNode };
+    return { callee, calleeType, object: null, name, dotted: name, head: callee, arguments: argumentsNode };
   }
-  if (calleeType !== NodeKind.attribute) return { callee, calleeType, object: null, name: undefined, dotted: undefined, arguments: argumentsNode };
+  if (calleeType !== NodeKind.attribute) return { callee, calleeType, object: null, name: undefined, dotted: undefined, head: null, arguments: argumentsNode };
   const object = callee!.childForFieldName(FieldName.object);
   const name = callee!.childForFieldName(FieldName.attribute)?.text;
-  const head = object && name !== undefined ? dottedName(object) : undefined;
-  return { callee, calleeType, object, name, dotted: head === undefined ? undefined : `${head}.${name}`, arguments: argumentsNode };
+  const chain = object && name !== undefined ? chainOf(object) : undefined;
+  return { callee, calleeType, object, name, dotted: chain && `${chain.dotted}.${name}`, head: chain?.head ?? null, arguments: argumentsNode };
 }
 
 /** `a.b.c` for a chain of identifiers, undefined for anything else (calls, subscripts). */
 export function dottedName(node: SyntaxNode): string | undefined {
+  return chainOf(node)?.dotted;
+}
+
+/** A chain of identifiers as written, and the name it starts with. */
+function chainOf(node: SyntaxNode): { dotted: string; head: SyntaxNode } | undefined {
   const type = node.type;
-  if (type === NodeKind.identifier) return node.text;
+  if (type === NodeKind.identifier) return { dotted: node.text, head: node };
   if (type !== NodeKind.attribute) return undefined;
   const object = node.childForFieldName(FieldName.object);
   const attribute = node.childForFieldName(FieldName.attribute);
-  if (!object || !attribute) return undefined;
-  const head = dottedName(object);
-  return head === undefined ? undefined : `${head}.${attribute.text}`;
+  const chain = object && attribute ? chainOf(object) : undefined;
+  return chain && { dotted: `${chain.dotted}.${attribute!.text}`, head: chain.head };
 }

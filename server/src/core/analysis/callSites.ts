@@ -102,7 +102,8 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
   }
 
   /** An imported callable (`hx.Client`, `Client`), or a method of a catalogued object (`session.get`, `self.session.get`). */
-  function resolveCallee({ dotted, calleeType, object, name: method }: CallShape): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver?: BoundCall } | undefined {
+  function resolveCallee(shape: CallShape): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver?: BoundCall } | undefined {
+    const { dotted, calleeType, object, name: method } = shape;
     const subclassBase = dotted === undefined ? undefined : ctx.subclasses?.get(dotted);
     const imported = subclassBase
       ? { qualified: subclassBase, head: dotted! }
@@ -120,19 +121,13 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
       const entry = ctx.catalog.lookup(qualified);
       return entry?.callable.receiver ? { entry, qualified, style: { kind: 'method', receiver: value.call }, receiver: value.call } : undefined;
     }
-    return resourceMethod(object, method);
+    return resourceMethod(shape, object, method);
   }
 
   /** `client.chat.completions.create`: a method reached through attributes of a catalogued object that has any-path resource methods. */
-  function resourceMethod(object: SyntaxNode, method: string): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver: BoundCall } | undefined {
-    const path = [method];
-    let root: SyntaxNode | null = object;
-    while (root?.type === NodeKind.attribute) {
-      const attribute = root.childForFieldName(FieldName.attribute)?.text;
-      if (attribute === undefined) return undefined;
-      path.unshift(attribute);
-      root = root.childForFieldName(FieldName.object);
-    }
+  function resourceMethod({ dotted, head }: CallShape, object: SyntaxNode, method: string): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver: BoundCall } | undefined {
+    // A chain of names is split as written (its first name is the root); any other object is walked.
+    const { root, path } = dotted !== undefined && head ? { root: head, path: dotted.split('.').slice(1) } : pathBelow(object, method);
     if (!root || path.length < 2) return undefined;
     const value = evaluate(root, evaluation).value;
     if (value.kind !== 'call') return undefined;
@@ -149,4 +144,17 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
 function ownerName(call: BoundCall): string {
   const returns = call.callable.returns;
   return returns ? `${call.library.modules[0]}.${returns}` : call.qualifiedName;
+}
+
+/** The object below a chain of attributes (`client` in `client.chat.completions`), and the names after it down to `method`; no root when a name is missing. */
+function pathBelow(object: SyntaxNode, method: string): { root: SyntaxNode | null; path: string[] } {
+  const path = [method];
+  let root: SyntaxNode | null = object;
+  while (root?.type === NodeKind.attribute) {
+    const attribute = root.childForFieldName(FieldName.attribute)?.text;
+    if (attribute === undefined) return { root: null, path };
+    path.unshift(attribute);
+    root = root.childForFieldName(FieldName.object);
+  }
+  return { root, path };
 }

@@ -72,6 +72,12 @@ export function createNameResolver(bindings: Bindings, sources: NameSources, enc
   const selfAssignments = indexSelfAssignments(sources.attributeAssignments, enclosing);
   let callsByName: Map<string, SyntaxNode[]> | undefined;
   const dictWrites = createDictWrites(sources, enclosing);
+  const parameters = new Map<number, Map<string, ParameterDefinition>>();
+  const parameterOf = (scope: SyntaxNode, name: string) => {
+    let byName = parameters.get(scope.id);
+    if (!byName) parameters.set(scope.id, (byName = parametersOf(scope)));
+    return byName.get(name);
+  };
 
   function name(identifier: SyntaxNode): NameResolution {
     const text = identifier.text;
@@ -160,17 +166,20 @@ function outerScope(scope: SyntaxNode, enclosing: Enclosing): SyntaxNode | undef
   return outer;
 }
 
-function parameterOf(scope: SyntaxNode, name: string): ParameterDefinition | undefined {
-  const parameters = scope.childForFieldName(FieldName.parameters);
-  for (const parameter of parameters?.namedChildren ?? []) {
+/** Name → the first parameter of `scope` (a function or lambda) of that name, read once per scope. */
+function parametersOf(scope: SyntaxNode): Map<string, ParameterDefinition> {
+  const byName = new Map<string, ParameterDefinition>();
+  for (const parameter of scope.childForFieldName(FieldName.parameters)?.namedChildren ?? []) {
     if (!parameter) continue;
-    const splat = parameter.type === NodeKind.listSplatPattern || parameter.type === NodeKind.dictionarySplatPattern || parameter.type === NodeKind.typedParameter && parameter.namedChildren.some((child) => child?.type === NodeKind.listSplatPattern || child?.type === NodeKind.dictionarySplatPattern);
-    const named = parameter.type === NodeKind.identifier ? parameter : (parameter.childForFieldName(FieldName.name) ?? parameter.descendantsOfType(NodeKind.identifier)[0]);
-    if (named?.text !== name) continue;
+    const type = parameter.type;
+    const splat = type === NodeKind.listSplatPattern || type === NodeKind.dictionarySplatPattern || (type === NodeKind.typedParameter && parameter.namedChildren.some((child) => child?.type === NodeKind.listSplatPattern || child?.type === NodeKind.dictionarySplatPattern));
+    const named = type === NodeKind.identifier ? parameter : (parameter.childForFieldName(FieldName.name) ?? parameter.descendantsOfType(NodeKind.identifier)[0]);
+    const name = named?.text;
+    if (name === undefined || byName.has(name)) continue;
     const defaultValue = parameter.childForFieldName(FieldName.value) ?? undefined;
-    return { kind: 'parameter', name, function: scope, default: defaultValue, splat };
+    byName.set(name, { kind: 'parameter', name, function: scope, default: defaultValue, splat });
   }
-  return undefined;
+  return byName;
 }
 
 /** `self.<name>` (or `cls.<name>`) in a method: the class and the attribute name. */
