@@ -53,10 +53,11 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
   const cache = new Map<number, BoundCall | null | typeof BINDING>();
   let cycle = false;
   const workspace = ctx.workspace;
-  const imported: EvaluationContext['imported'] = workspace
+  const importedContext = workspace && { ...ctx, workspace };
+  const imported: EvaluationContext['imported'] = importedContext
     ? (node, called, asked) => {
         const dotted = asked ?? dottedName(node);
-        return dotted === undefined ? undefined : importedValue(dotted, { start: node.startIndex, end: node.endIndex }, { ...ctx, workspace }, called);
+        return dotted === undefined ? undefined : importedValue(dotted, { start: node.startIndex, end: node.endIndex }, importedContext, called);
       }
     : undefined;
   const evaluation: EvaluationContext = { text: ctx.text, resolveName: ctx.resolveName, bindCall: (node) => bind(node), imported };
