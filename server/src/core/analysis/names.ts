@@ -72,11 +72,11 @@ export function createNameResolver(bindings: Bindings, sources: NameSources, enc
   const selfAssignments = indexSelfAssignments(sources.attributeAssignments, enclosing);
   let callsByName: Map<string, SyntaxNode[]> | undefined;
   const dictWrites = createDictWrites(sources, enclosing);
-  const parameters = new Map<number, Map<string, ParameterDefinition>>();
+  const parameters = new Map<number, (name: string) => ParameterDefinition | undefined>();
   const parameterOf = (scope: SyntaxNode, name: string) => {
-    let byName = parameters.get(scope.id);
-    if (!byName) parameters.set(scope.id, (byName = parametersOf(scope)));
-    return byName.get(name);
+    let lookup = parameters.get(scope.id);
+    if (!lookup) parameters.set(scope.id, (lookup = parameterLookup(scope)));
+    return lookup(name);
   };
 
   function name(identifier: SyntaxNode): NameResolution {
@@ -166,20 +166,37 @@ function outerScope(scope: SyntaxNode, enclosing: Enclosing): SyntaxNode | undef
   return outer;
 }
 
-/** Name → the first parameter of `scope` (a function or lambda) of that name, read once per scope. */
-function parametersOf(scope: SyntaxNode): Map<string, ParameterDefinition> {
+/**
+ * The first parameter of `scope` (a function or lambda) of a name. Parameters are read in order
+ * only as far as a name asked for needs (`self` is the first), each once per scope.
+ */
+function parameterLookup(scope: SyntaxNode): (name: string) => ParameterDefinition | undefined {
   const byName = new Map<string, ParameterDefinition>();
-  for (const parameter of scope.childForFieldName(FieldName.parameters)?.namedChildren ?? []) {
-    if (!parameter) continue;
-    const type = parameter.type;
-    const splat = type === NodeKind.listSplatPattern || type === NodeKind.dictionarySplatPattern || (type === NodeKind.typedParameter && parameter.namedChildren.some((child) => child?.type === NodeKind.listSplatPattern || child?.type === NodeKind.dictionarySplatPattern));
-    const named = type === NodeKind.identifier ? parameter : (parameter.childForFieldName(FieldName.name) ?? parameter.descendantsOfType(NodeKind.identifier)[0]);
-    const name = named?.text;
-    if (name === undefined || byName.has(name)) continue;
-    const defaultValue = parameter.childForFieldName(FieldName.value) ?? undefined;
-    byName.set(name, { kind: 'parameter', name, function: scope, default: defaultValue, splat });
-  }
-  return byName;
+  let unread: (SyntaxNode | null)[] | undefined;
+  let next = 0;
+  return (name) => {
+    const known = byName.get(name);
+    if (known) return known;
+    unread ??= scope.childForFieldName(FieldName.parameters)?.namedChildren ?? [];
+    while (next < unread.length) {
+      const parameter = unread[next++];
+      const read = parameter && readParameter(scope, parameter);
+      if (!read || byName.has(read.name)) continue;
+      byName.set(read.name, read);
+      if (read.name === name) return read;
+    }
+    return undefined;
+  };
+}
+
+function readParameter(scope: SyntaxNode, parameter: SyntaxNode): ParameterDefinition | undefined {
+  const type = parameter.type;
+  const splat = type === NodeKind.listSplatPattern || type === NodeKind.dictionarySplatPattern || (type === NodeKind.typedParameter && parameter.namedChildren.some((child) => child?.type === NodeKind.listSplatPattern || child?.type === NodeKind.dictionarySplatPattern));
+  const named = type === NodeKind.identifier ? parameter : (parameter.childForFieldName(FieldName.name) ?? parameter.descendantsOfType(NodeKind.identifier)[0]);
+  const name = named?.text;
+  if (name === undefined) return undefined;
+  const defaultValue = parameter.childForFieldName(FieldName.value) ?? undefined;
+  return { kind: 'parameter', name, function: scope, default: defaultValue, splat };
 }
 
 /** `self.<name>` (or `cls.<name>`) in a method: the class and the attribute name. */
