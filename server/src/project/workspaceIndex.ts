@@ -44,6 +44,7 @@ const EMPTY_TABLE = createModuleTable([]);
 const BUILDING: ImportedValue = { kind: 'unknown', reason: 'the workspace index is still being built' };
 
 export class WorkspaceIndex {
+  /** The workspace folders, innermost (longest) first. */
   private folders: readonly string[] = [];
   private table: ModuleTable | undefined;
   private readonly byPath = new Map<string, ModuleFile>();
@@ -118,7 +119,7 @@ export class WorkspaceIndex {
 
   /** The files of the folders, as walked by the caller (the CLI). */
   setFiles(folders: readonly string[], files: readonly string[]): void {
-    this.folders = folders.map((folder) => path.resolve(folder));
+    this.folders = folders.map((folder) => path.resolve(folder)).sort((a, b) => b.length - a.length);
     this.byPath.clear();
     for (const file of files) {
       const entry = this.moduleFile(path.resolve(file));
@@ -230,13 +231,15 @@ export class WorkspaceIndex {
    * those a card or reason names need one.
    */
   private moduleFile(file: string): ModuleFile | undefined {
-    const folder = this.folders.filter((candidate) => file.startsWith(candidate + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file);
-    const key = moduleKeyOf(file.slice(folder.endsWith(path.sep) ? folder.length : folder.length + 1).split(path.sep).join('/'));
+    const folder = this.folders.find((candidate) => file.startsWith(candidate) && file.startsWith(path.sep, candidate.length)) ?? path.dirname(file);
+    const relative = file.slice(folder.endsWith(path.sep) ? folder.length : folder.length + 1);
+    const key = moduleKeyOf(path.sep === '/' ? relative : relative.split(path.sep).join('/'));
     if (!key) return undefined;
     const labelOf = this.labelOf;
     let label: string | undefined;
     return {
-      ...key,
+      key: key.key,
+      isPackage: key.isPackage,
       path: file,
       get label() {
         return (label ??= labelOf(file, folder));

@@ -19,6 +19,24 @@ describe('module keys', () => {
     assert.equal(moduleKeyOf('my-app/config.py'), undefined);
     assert.equal(moduleKeyOf('notes.txt'), undefined);
     assert.equal(moduleKeyOf('__init__.py'), undefined);
+    assert.deepEqual(moduleKeyOf('./src//myapp/./config.py'), { key: 'src.myapp.config', isPackage: false });
+  });
+
+  // The key read part by part: empty and `.` parts dropped, every name an identifier.
+  const keyByParts = (relativePath: string) => {
+    const parts = relativePath.split('/').filter((part) => part !== '' && part !== '.');
+    const file = parts.pop();
+    if (!file?.endsWith('.py')) return undefined;
+    const isPackage = file === '__init__.py';
+    const names = isPackage ? parts : [...parts, file.slice(0, -3)];
+    return names.length > 0 && names.every((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) ? { key: names.join('.'), isPackage } : undefined;
+  };
+
+  test('every path of up to three parts reads as it does part by part', () => {
+    const parts = ['a', 'b_1', '__init__', '__init__.py', 'x.py', '.', '', '1x', 'my-app', 'c.txt', 'é.py', '.py'];
+    let paths = [''];
+    for (let depth = 0; depth < 3; depth++) paths = paths.flatMap((path) => parts.map((part) => (path === '' ? part : `${path}/${part}`)));
+    for (const path of paths) assert.deepEqual(moduleKeyOf(path), keyByParts(path), path);
   });
 });
 
@@ -56,6 +74,13 @@ describe('module resolution', () => {
   test('the same module name under two roots: the importer’s own root wins, else it is ambiguous', () => {
     assert.equal(resolved(modules.resolve('shared.conf', file('services/a/src/shared/use.py'))), 'services/a/src/shared/conf.py');
     assert.equal(resolved(modules.resolve('shared.conf', file('tests/test_it.py'))), 'ambiguous: 2');
+  });
+
+  test('an import names at most twelve trailing names of a key', () => {
+    const names = Array.from({ length: 13 }, (_, index) => `n${index}`);
+    const { table: deep } = table([`${names.join('/')}.py`]);
+    assert.equal(resolved(deep.resolve(names.slice(1).join('.'), undefined)), `${names.join('/')}.py`);
+    assert.equal(resolved(deep.resolve(names.join('.'), undefined)), undefined);
   });
 
   test('a package wins over a module of the same name', () => {

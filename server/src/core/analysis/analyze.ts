@@ -16,6 +16,7 @@ import type { RunQuery, SyntaxNode } from '../syntax/parser';
 import type { AttributeWrite, BoundCall, CallPlace, Finding, Severity, TextEdit, TextSpan } from '../types';
 import { collectAttributeWrites } from './attributeWrites';
 import { createCallBinder, type CallSiteContext } from './callSites';
+import { createCallShapes, type CallShapes } from './callShapes';
 import { collectConcurrentUses } from './concurrency';
 import type { ConcurrentUse } from './concurrency/types';
 import { createEnclosing, type Enclosing } from './enclosing';
@@ -123,7 +124,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     loopBodyAround: (node) => (wholeEnclosing ?? enclosingAround(node)).loopBodyAround(node),
   };
   let names: NameResolver | undefined;
-  const nameResolver = () => (names ??= createResolver(outline.all(), fileEnclosing()));
+  const nameResolver = () => (names ??= createResolver(outline.all(), fileEnclosing(), shapes));
   const resolveName: NameResolver = {
     name: (identifier) => nameResolver().name(identifier),
     selfAttribute: (attribute) => nameResolver().selfAttribute(attribute),
@@ -131,6 +132,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     argumentsFor: (parameter) => nameResolver().argumentsFor(parameter),
     dictWrites: (holder, built) => nameResolver().dictWrites(holder, built),
   };
+  const shapes = createCallShapes();
   const versionOf = (libraryId: string) => options.versions?.[libraryId] ?? catalog.libraries.find((library) => library.id === libraryId)?.newestVersion ?? '0';
   const context: CallSiteContext = {
     text,
@@ -142,6 +144,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     subclasses: tables.subclasses,
     enclosing,
     workspace: options.workspace,
+    shapes,
   };
   let binder = createCallBinder(context);
   const configs = createEffectiveConfigs(catalog); // Keyed by BoundCall: the calls of a replaced binder simply drop out.
@@ -154,7 +157,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
     if (analysis) return analysis;
     const all = outline.all();
     fileEnclosing(); // Every call asks whether it runs in a loop: find all loop bodies at once.
-    const placeOfNode = createPlaces({ text, enclosing: fileEnclosing(), calls: all(Capture.call), loops: all(Capture.loop), decorated: all(Capture.decorated) });
+    const placeOfNode = createPlaces({ text, enclosing: fileEnclosing(), calls: all(Capture.call), shapes, loops: all(Capture.loop), decorated: all(Capture.decorated) });
     const places = new Map<BoundCall, CallPlace>();
     const calls: BoundCall[] = [];
     // Error recovery may make a call of junk (`(.Limits( pool-guide: ignore[P))`): no fix edits one.
@@ -176,6 +179,7 @@ export function analyzeLazily({ root, text, catalog, outline, tables, options }:
       callNodes: all(Capture.call),
       functions: all(Capture.scope).filter((scope) => scope.type === NodeKind.functionDefinition),
       bound: calls,
+      shapes,
     });
     analysis = withFindings({ text, calls, imports, options, concurrentUses, configs }, { catalog, attributeWrites, places, brokenCalls, comments: suppressionComments(root, text) });
     return analysis;
@@ -254,7 +258,7 @@ function callsAround(calls: readonly BoundCall[], offset: number): readonly Boun
 }
 
 /** The name resolver of a whole tree: every binding by scope, `self.x` assignments, every call (for the arguments passed to parameters). */
-function createResolver(all: Captures, enclosing: Enclosing): NameResolver {
+function createResolver(all: Captures, enclosing: Enclosing, shapes: CallShapes): NameResolver {
   const bindings = collectBindings(
     {
       assignments: all(Capture.assignment),
@@ -272,6 +276,7 @@ function createResolver(all: Captures, enclosing: Enclosing): NameResolver {
     subscriptAssignments: all(Capture.subscriptAssignment),
     deletions: all(Capture.opaqueBinding),
     calls: all(Capture.call),
+    shapes,
   };
   return createNameResolver(bindings, sources, enclosing);
 }

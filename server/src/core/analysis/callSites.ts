@@ -8,6 +8,7 @@ import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
 import type { BoundCall, CalleeStyle } from '../types';
 import { bindArguments } from './binding';
+import { dottedName, type CallShape, type CallShapes } from './callShapes';
 import { evaluate, type EvaluationContext } from './evaluate';
 import { importedValue } from './importedValues';
 import type { WorkspaceValues } from '../workspace/lookup';
@@ -30,6 +31,8 @@ export type CallSiteContext = {
   readonly enclosing: Enclosing;
   /** Values of other modules of the workspace, when the caller has an index of them. */
   readonly workspace?: WorkspaceValues;
+  /** The parts of each call node, read once per analysis. */
+  readonly shapes: CallShapes;
 };
 
 /**
@@ -50,10 +53,11 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
   const cache = new Map<number, BoundCall | null | typeof BINDING>();
   let cycle = false;
   const workspace = ctx.workspace;
-  const imported: EvaluationContext['imported'] = workspace
+  const importedContext = workspace && { ...ctx, workspace };
+  const imported: EvaluationContext['imported'] = importedContext
     ? (node, called, asked) => {
         const dotted = asked ?? dottedName(node);
-        return dotted === undefined ? undefined : importedValue(dotted, { start: node.startIndex, end: node.endIndex }, { ...ctx, workspace }, called);
+        return dotted === undefined ? undefined : importedValue(dotted, { start: node.startIndex, end: node.endIndex }, importedContext, called);
       }
     : undefined;
   const evaluation: EvaluationContext = { text: ctx.text, resolveName: ctx.resolveName, bindCall: (node) => bind(node), imported };
@@ -72,10 +76,10 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
   }
 
   function bindUncached(call: SyntaxNode): BoundCall | undefined {
-    const callee = call.childForFieldName(FieldName.function);
-    const argumentsNode = call.childForFieldName(FieldName.arguments);
+    const shape = ctx.shapes(call);
+    const { callee, arguments: argumentsNode } = shape;
     if (!callee || !argumentsNode) return undefined;
-    const target = resolveCallee(callee);
+    const target = resolveCallee(shape);
     if (!target) return undefined;
     const { entry, qualified, style, receiver } = target;
     const version = ctx.versionOf(entry.library.id);
@@ -99,8 +103,8 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
   }
 
   /** An imported callable (`hx.Client`, `Client`), or a method of a catalogued object (`session.get`, `self.session.get`). */
-  function resolveCallee(callee: SyntaxNode): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver?: BoundCall } | undefined {
-    const dotted = dottedName(callee);
+  function resolveCallee(shape: CallShape): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver?: BoundCall } | undefined {
+    const { dotted, calleeType, object, name: method } = shape;
     const subclassBase = dotted === undefined ? undefined : ctx.subclasses?.get(dotted);
     const imported = subclassBase
       ? { qualified: subclassBase, head: dotted! }
@@ -110,10 +114,7 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
       const style: CalleeStyle = dotted.includes('.') ? { kind: 'module', alias: dotted.slice(0, dotted.lastIndexOf('.')) } : { kind: 'name', localName: dotted };
       return { entry: importedEntry, qualified: imported.qualified, style };
     }
-    if (callee.type !== NodeKind.attribute) return undefined;
-    const object = callee.childForFieldName(FieldName.object);
-    const method = callee.childForFieldName(FieldName.attribute)?.text;
-    if (!object || !method) return undefined;
+    if (calleeType !== NodeKind.attribute || !object || !method) return undefined;
     // Evaluating a receiver may read other modules of the workspace: only for a catalogued method's name.
     const value = ctx.catalog.hasMethod(method) ? evaluate(object, evaluation).value : undefined;
     if (value?.kind === 'call') {
@@ -121,19 +122,13 @@ export function createCallBinder(ctx: CallSiteContext): CallBinder {
       const entry = ctx.catalog.lookup(qualified);
       return entry?.callable.receiver ? { entry, qualified, style: { kind: 'method', receiver: value.call }, receiver: value.call } : undefined;
     }
-    return resourceMethod(object, method);
+    return resourceMethod(shape, object, method);
   }
 
   /** `client.chat.completions.create`: a method reached through attributes of a catalogued object that has any-path resource methods. */
-  function resourceMethod(object: SyntaxNode, method: string): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver: BoundCall } | undefined {
-    const path = [method];
-    let root: SyntaxNode | null = object;
-    while (root?.type === NodeKind.attribute) {
-      const attribute = root.childForFieldName(FieldName.attribute)?.text;
-      if (attribute === undefined) return undefined;
-      path.unshift(attribute);
-      root = root.childForFieldName(FieldName.object);
-    }
+  function resourceMethod({ dotted, head }: CallShape, object: SyntaxNode, method: string): { entry: CatalogEntry; qualified: string; style: CalleeStyle; receiver: BoundCall } | undefined {
+    // A chain of names is split as written (its first name is the root); any other object is walked.
+    const { root, path } = dotted !== undefined && head ? { root: head, path: dotted.split('.').slice(1) } : pathBelow(object, method);
     if (!root || path.length < 2) return undefined;
     const value = evaluate(root, evaluation).value;
     if (value.kind !== 'call') return undefined;
@@ -152,13 +147,15 @@ function ownerName(call: BoundCall): string {
   return returns ? `${call.library.modules[0]}.${returns}` : call.qualifiedName;
 }
 
-/** `a.b.c` for a chain of identifiers, undefined for anything else (calls, subscripts). */
-export function dottedName(node: SyntaxNode): string | undefined {
-  if (node.type === NodeKind.identifier) return node.text;
-  if (node.type !== NodeKind.attribute) return undefined;
-  const object = node.childForFieldName(FieldName.object);
-  const attribute = node.childForFieldName(FieldName.attribute);
-  if (!object || !attribute) return undefined;
-  const head = dottedName(object);
-  return head === undefined ? undefined : `${head}.${attribute.text}`;
+/** The object below a chain of attributes (`client` in `client.chat.completions`), and the names after it down to `method`; no root when a name is missing. */
+function pathBelow(object: SyntaxNode, method: string): { root: SyntaxNode | null; path: string[] } {
+  const path = [method];
+  let root: SyntaxNode | null = object;
+  while (root?.type === NodeKind.attribute) {
+    const attribute = root.childForFieldName(FieldName.attribute)?.text;
+    if (attribute === undefined) return { root: null, path };
+    path.unshift(attribute);
+    root = root.childForFieldName(FieldName.object);
+  }
+  return { root, path };
 }

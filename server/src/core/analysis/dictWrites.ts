@@ -7,6 +7,7 @@
  * a branch, a loop or another method may not happen.
  */
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
+import type { CallShapes } from './callShapes';
 import type { SyntaxNode } from '../syntax/parser';
 import type { Enclosing } from './enclosing';
 import { scopeBody } from './flow';
@@ -23,6 +24,7 @@ export type DictWriteSources = {
   readonly subscriptAssignments: readonly SyntaxNode[];
   readonly deletions: readonly SyntaxNode[];
   readonly calls: readonly SyntaxNode[];
+  readonly shapes: CallShapes;
 };
 
 const REMOVING = new Set(['pop', 'popitem', 'clear']);
@@ -82,11 +84,11 @@ function indexChanges(sources: DictWriteSources): Map<string, Change[]> {
     }
   }
   for (const call of sources.calls) {
-    const callee = call.childForFieldName(FieldName.function);
-    const method = callee?.type === NodeKind.attribute ? callee.childForFieldName(FieldName.attribute)?.text : undefined;
-    if (!callee || !method || (!REMOVING.has(method) && !ADDING.has(method))) continue;
-    const items = (call.childForFieldName(FieldName.arguments)?.namedChildren ?? []).filter((item): item is SyntaxNode => item !== null && item.type !== NodeKind.comment);
-    add(callee.childForFieldName(FieldName.object), { node: call, write: (certain) => methodWrites(method, items, certain) });
+    const { calleeType, object, name, arguments: argumentsNode } = sources.shapes(call);
+    const method = calleeType === NodeKind.attribute ? name : undefined;
+    if (!method || (!REMOVING.has(method) && !ADDING.has(method))) continue;
+    const items = (argumentsNode?.namedChildren ?? []).filter((item): item is SyntaxNode => item !== null && item.type !== NodeKind.comment);
+    add(object, { node: call, write: (certain) => methodWrites(method, items, certain) });
   }
   return index;
 }

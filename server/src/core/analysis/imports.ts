@@ -93,10 +93,11 @@ export function qualifyCallee(
   dotted: string,
   isWildcardName: (qualified: string) => boolean,
 ): { qualified: string; head: string } | undefined {
-  const [head, ...rest] = dotted.split('.');
+  const dot = dotted.indexOf('.');
+  const head = dot === -1 ? dotted : dotted.slice(0, dot);
   const imported = table.names.get(head);
-  if (imported !== undefined) return { qualified: [imported, ...rest].join('.'), head };
-  if (rest.length === 0) {
+  if (imported !== undefined) return { qualified: dot === -1 ? imported : imported + dotted.slice(dot), head };
+  if (dot === -1) {
     const fromWildcard = table.wildcardModules.map((module) => `${module}.${head}`).find(isWildcardName);
     if (fromWildcard) return { qualified: fromWildcard, head };
   }

@@ -8,6 +8,7 @@
  */
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
+import type { CallShapes } from './callShapes';
 import type { Bindings, Definition, DefinitionSite } from './bindings';
 import type { Enclosing } from './enclosing';
 import { createDictWrites, type DictWrite } from './dictWrites';
@@ -60,6 +61,8 @@ export type NameSources = {
   readonly subscriptAssignments: readonly SyntaxNode[];
   readonly deletions: readonly SyntaxNode[];
   readonly calls: readonly SyntaxNode[];
+  /** The parts of each call node, read once per analysis. */
+  readonly shapes: CallShapes;
 };
 
 /** How many base classes an attribute lookup follows. */
@@ -69,6 +72,12 @@ export function createNameResolver(bindings: Bindings, sources: NameSources, enc
   const selfAssignments = indexSelfAssignments(sources.attributeAssignments, enclosing);
   let callsByName: Map<string, SyntaxNode[]> | undefined;
   const dictWrites = createDictWrites(sources, enclosing);
+  const parameters = new Map<number, (name: string) => ParameterDefinition | undefined>();
+  const parameterOf = (scope: SyntaxNode, name: string) => {
+    let lookup = parameters.get(scope.id);
+    if (!lookup) parameters.set(scope.id, (lookup = parameterLookup(scope)));
+    return lookup(name);
+  };
 
   function name(identifier: SyntaxNode): NameResolution {
     const text = identifier.text;
@@ -126,8 +135,8 @@ export function createNameResolver(bindings: Bindings, sources: NameSources, enc
       return classAttribute(target.classNode, target.name);
     },
     argumentsFor(parameter) {
-      callsByName ??= indexCallsByName(sources.calls);
-      return argumentsFor(parameter, callsByName, enclosing);
+      callsByName ??= indexCallsByName(sources.calls, sources.shapes);
+      return argumentsFor(parameter, callsByName, enclosing, sources.shapes);
     },
   };
 }
@@ -157,17 +166,37 @@ function outerScope(scope: SyntaxNode, enclosing: Enclosing): SyntaxNode | undef
   return outer;
 }
 
-function parameterOf(scope: SyntaxNode, name: string): ParameterDefinition | undefined {
-  const parameters = scope.childForFieldName(FieldName.parameters);
-  for (const parameter of parameters?.namedChildren ?? []) {
-    if (!parameter) continue;
-    const splat = parameter.type === NodeKind.listSplatPattern || parameter.type === NodeKind.dictionarySplatPattern || parameter.type === NodeKind.typedParameter && parameter.namedChildren.some((child) => child?.type === NodeKind.listSplatPattern || child?.type === NodeKind.dictionarySplatPattern);
-    const named = parameter.type === NodeKind.identifier ? parameter : (parameter.childForFieldName(FieldName.name) ?? parameter.descendantsOfType(NodeKind.identifier)[0]);
-    if (named?.text !== name) continue;
-    const defaultValue = parameter.childForFieldName(FieldName.value) ?? undefined;
-    return { kind: 'parameter', name, function: scope, default: defaultValue, splat };
-  }
-  return undefined;
+/**
+ * The first parameter of `scope` (a function or lambda) of a name. Parameters are read in order
+ * only as far as a name asked for needs (`self` is the first), each once per scope.
+ */
+function parameterLookup(scope: SyntaxNode): (name: string) => ParameterDefinition | undefined {
+  const byName = new Map<string, ParameterDefinition>();
+  let unread: (SyntaxNode | null)[] | undefined;
+  let next = 0;
+  return (name) => {
+    const known = byName.get(name);
+    if (known) return known;
+    unread ??= scope.childForFieldName(FieldName.parameters)?.namedChildren ?? [];
+    while (next < unread.length) {
+      const parameter = unread[next++];
+      const read = parameter && readParameter(scope, parameter);
+      if (!read || byName.has(read.name)) continue;
+      byName.set(read.name, read);
+      if (read.name === name) return read;
+    }
+    return undefined;
+  };
+}
+
+function readParameter(scope: SyntaxNode, parameter: SyntaxNode): ParameterDefinition | undefined {
+  const type = parameter.type;
+  const splat = type === NodeKind.listSplatPattern || type === NodeKind.dictionarySplatPattern || (type === NodeKind.typedParameter && parameter.namedChildren.some((child) => child?.type === NodeKind.listSplatPattern || child?.type === NodeKind.dictionarySplatPattern));
+  const named = type === NodeKind.identifier ? parameter : (parameter.childForFieldName(FieldName.name) ?? parameter.descendantsOfType(NodeKind.identifier)[0]);
+  const name = named?.text;
+  if (name === undefined) return undefined;
+  const defaultValue = parameter.childForFieldName(FieldName.value) ?? undefined;
+  return { kind: 'parameter', name, function: scope, default: defaultValue, splat };
 }
 
 /** `self.<name>` (or `cls.<name>`) in a method: the class and the attribute name. */
@@ -198,14 +227,14 @@ function indexSelfAssignments(assignments: readonly SyntaxNode[], enclosing: Enc
   return index;
 }
 
-function indexCallsByName(calls: readonly SyntaxNode[]): Map<string, SyntaxNode[]> {
+function indexCallsByName(calls: readonly SyntaxNode[], shapes: CallShapes): Map<string, SyntaxNode[]> {
   const index = new Map<string, SyntaxNode[]>();
   for (const call of calls) {
-    const callee = call.childForFieldName(FieldName.function);
-    if (callee?.type !== NodeKind.identifier) continue;
-    const list = index.get(callee.text);
+    const { calleeType, name } = shapes(call);
+    if (calleeType !== NodeKind.identifier || name === undefined) continue;
+    const list = index.get(name);
     if (list) list.push(call);
-    else index.set(callee.text, [call]);
+    else index.set(name, [call]);
   }
   return index;
 }
@@ -215,7 +244,7 @@ function indexCallsByName(calls: readonly SyntaxNode[]): Map<string, SyntaxNode[
  * by name, or a module-level class's `__init__` called through the class). Calls with `*args` or
  * `**kwargs` are left out: what they pass is unknown.
  */
-function argumentsFor(parameter: ParameterDefinition, callsByName: ReadonlyMap<string, readonly SyntaxNode[]>, enclosing: Enclosing): SyntaxNode[] {
+function argumentsFor(parameter: ParameterDefinition, callsByName: ReadonlyMap<string, readonly SyntaxNode[]>, enclosing: Enclosing, shapes: CallShapes): SyntaxNode[] {
   const owner = enclosing.scopeOf(parameter.function);
   const functionName = parameter.function.childForFieldName(FieldName.name)?.text;
   if (!owner || !functionName || parameter.splat) return [];
@@ -228,7 +257,7 @@ function argumentsFor(parameter: ParameterDefinition, callsByName: ReadonlyMap<s
   const position = names.indexOf(parameter.name) - (isInit ? 1 : 0);
   const values: SyntaxNode[] = [];
   for (const call of (calleeName && callsByName.get(calleeName)) || []) {
-    const items = call.childForFieldName(FieldName.arguments)?.namedChildren ?? [];
+    const items = shapes(call).arguments?.namedChildren ?? [];
     if (items.some((item) => item?.type === NodeKind.listSplat || item?.type === NodeKind.dictionarySplat)) continue;
     const keyword = items.find((item) => item?.type === NodeKind.keywordArgument && item.childForFieldName(FieldName.name)?.text === parameter.name);
     const positional = items.filter((item) => item !== null && item.type !== NodeKind.keywordArgument && item.type !== NodeKind.comment)[position];

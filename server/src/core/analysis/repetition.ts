@@ -9,6 +9,7 @@
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';
 import type { CallPlace, Repetition } from '../types';
+import type { CallShapes } from './callShapes';
 import type { Enclosing } from './enclosing';
 
 /** Decorator names (the last dotted part, `@app.get(...)` → `get`) of functions a framework runs per request or per task. */
@@ -71,6 +72,7 @@ export type PlaceInput = {
   readonly enclosing: Enclosing;
   /** Every call, loop and decorated definition of the tree, from the outline. */
   readonly calls: readonly SyntaxNode[];
+  readonly shapes: CallShapes;
   readonly loops: readonly SyntaxNode[];
   readonly decorated: readonly SyntaxNode[];
 };
@@ -78,7 +80,7 @@ export type PlaceInput = {
 type CallsOfName = { firstLoop?: SyntaxNode; onlyRunnerArguments: boolean };
 
 /** Gives the place of a call node; cheap per call once the tables are built. */
-export function createPlaces({ text, enclosing, calls, loops, decorated }: PlaceInput): (call: SyntaxNode) => CallPlace {
+export function createPlaces({ text, enclosing, calls, shapes, loops, decorated }: PlaceInput): (call: SyntaxNode) => CallPlace {
   const loopOfBody = new Map(loops.map((loop) => [spanKey(loop.childForFieldName(FieldName.body)), loop] as const));
   const decoratedByDefinition = new Map(decorated.map((node) => [node.childForFieldName(FieldName.definition)?.startIndex, node] as const));
   const loopAround = (node: SyntaxNode) => {
@@ -86,7 +88,7 @@ export function createPlaces({ text, enclosing, calls, loops, decorated }: Place
     return body && loopOfBody.get(spanKey(body));
   };
   let callsByName: Map<string, CallsOfName> | undefined;
-  const namedCalls = () => (callsByName ??= indexCalls(text, calls, loopAround));
+  const namedCalls = () => (callsByName ??= indexCalls(text, calls, shapes, loopAround));
 
   return (call) => {
     const loop = loopAround(call);
@@ -128,11 +130,10 @@ function calledRepeatedly(text: string, definition: SyntaxNode, functionName: st
 }
 
 /** For each name called in the module (`fetch(...)`, `self.fetch(...)`): the first loop that calls it, and whether every call is a runner's argument. */
-function indexCalls(text: string, calls: readonly SyntaxNode[], loopAround: (node: SyntaxNode) => SyntaxNode | undefined): Map<string, CallsOfName> {
+function indexCalls(text: string, calls: readonly SyntaxNode[], shapes: CallShapes, loopAround: (node: SyntaxNode) => SyntaxNode | undefined): Map<string, CallsOfName> {
   const byName = new Map<string, CallsOfName>();
   for (const call of calls) {
-    const callee = call.childForFieldName(FieldName.function);
-    const name = callee?.type === NodeKind.identifier ? callee.text : callee?.type === NodeKind.attribute ? callee.childForFieldName(FieldName.attribute)?.text : undefined;
+    const { name } = shapes(call);
     if (name === undefined) continue;
     const entry = byName.get(name) ?? { onlyRunnerArguments: true };
     entry.firstLoop ??= loopAround(call);

@@ -22,8 +22,17 @@ export type ModuleFile = {
 /** Keys deeper than this many names are not indexed by their suffixes. */
 const MAX_DEPTH = 12;
 
+/** A path of identifiers only (no `.` or empty parts), as nearly every path of a tree is: its key is read off in one match. */
+const PLAIN_MODULE_PATH = /^(?:[A-Za-z_][A-Za-z0-9_]*\/)*([A-Za-z_][A-Za-z0-9_]*)\.py$/;
+
 /** `src/myapp/__init__.py` → `{ key: 'src.myapp', isPackage: true }`; undefined for a path no import can name. */
 export function moduleKeyOf(relativePath: string): { key: string; isPackage: boolean } | undefined {
+  const plain = PLAIN_MODULE_PATH.exec(relativePath);
+  if (plain) {
+    const isPackage = plain[1] === '__init__';
+    const key = (isPackage ? relativePath.slice(0, -'/__init__.py'.length) : relativePath.slice(0, -'.py'.length)).replaceAll('/', '.');
+    return isPackage && relativePath === '__init__.py' ? undefined : { key, isPackage };
+  }
   const parts = relativePath.split('/').filter((part) => part !== '' && part !== '.');
   const file = parts.pop();
   if (!file?.endsWith('.py')) return undefined;
@@ -43,22 +52,23 @@ export type ModuleTable = {
 
 export function createModuleTable(files: Iterable<ModuleFile>): ModuleTable {
   const byKey = new Map<string, ModuleFile>();
-  const bySuffix = new Map<string, ModuleFile[]>();
   for (const file of files) {
     // A package folder and a module of the same name: Python takes the package.
     const existing = byKey.get(file.key);
     if (existing && existing.isPackage) continue;
     byKey.set(file.key, file);
   }
+  // An absolute import names a suffix of keys (at most MAX_DEPTH names): the files whose key ends
+  // in its last name are indexed, the suffix is checked on lookup (a tree's thousands of files
+  // cost one entry each, and only the names imported are ever looked at).
+  const byLastName = new Map<string, ModuleFile[]>();
   for (const file of byKey.values()) {
-    const names = file.key.split('.');
-    for (let start = Math.max(0, names.length - MAX_DEPTH); start < names.length; start++) {
-      const suffix = names.slice(start).join('.');
-      const list = bySuffix.get(suffix);
-      if (list) list.push(file);
-      else bySuffix.set(suffix, [file]);
-    }
+    const last = file.key.slice(file.key.lastIndexOf('.') + 1);
+    const list = byLastName.get(last);
+    if (list) list.push(file);
+    else byLastName.set(last, [file]);
   }
+  const endsWith = (file: ModuleFile, dotted: string) => file.key === dotted || file.key.endsWith(`.${dotted}`);
   return {
     size: byKey.size,
     byKey: (key) => byKey.get(key),
@@ -68,8 +78,9 @@ export function createModuleTable(files: Iterable<ModuleFile>): ModuleTable {
         const file = key === undefined ? undefined : byKey.get(key);
         return file && { file };
       }
-      const candidates = bySuffix.get(dotted);
-      if (!candidates) return undefined;
+      if (dotted.split('.').length > MAX_DEPTH) return undefined;
+      const candidates = byLastName.get(dotted.slice(dotted.lastIndexOf('.') + 1))?.filter((file) => endsWith(file, dotted));
+      if (!candidates || candidates.length === 0) return undefined;
       if (candidates.length === 1) return { file: candidates[0] };
       return pickRoot(candidates, dotted, importer);
     },

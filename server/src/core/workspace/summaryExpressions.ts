@@ -4,7 +4,7 @@
  * callables, names of this module, imported names (kept for the reader to follow), class
  * attributes. Anything else is unknown with a reason a person can read.
  */
-import { dottedName } from '../analysis/callSites';
+import { dottedName } from '../analysis/callShapes';
 import { parseNumber, shorten, stringValue } from '../analysis/evaluate';
 import { FieldName, NodeKind } from '../syntax/nodeKinds';
 import type { SyntaxNode } from '../syntax/parser';

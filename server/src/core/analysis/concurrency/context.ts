@@ -11,7 +11,7 @@ import type { SyntaxNode } from '../../syntax/parser';
 import type { BoundCall } from '../../types';
 import type { Enclosing } from '../enclosing';
 import type { EvaluationContext } from '../evaluate';
-import { dottedName } from '../callSites';
+import type { CallShapes } from '../callShapes';
 import { qualifyCallee, type ImportNames } from '../imports';
 import { assignedValue } from '../names';
 
@@ -26,6 +26,8 @@ export type ConcurrencyContext = {
   readonly functions: readonly SyntaxNode[];
   /** Every bound (catalogued) call of the module. */
   readonly bound: readonly BoundCall[];
+  /** The parts of each call node, read once per analysis. */
+  readonly shapes: CallShapes;
 };
 
 /** How many names or attributes an object is followed through. */
@@ -33,8 +35,7 @@ const MAX_DEPTH = 4;
 
 /** The construct a call's callee names (`asyncio.gather`, `cf.ThreadPoolExecutor`). */
 export function constructOfCallee(call: SyntaxNode, ctx: ConcurrencyContext): ConcurrencyConstruct | undefined {
-  const callee = call.childForFieldName(FieldName.function);
-  const dotted = callee ? dottedName(callee) : undefined;
+  const { dotted } = ctx.shapes(call);
   if (dotted === undefined) return undefined;
   const qualified = qualifyCallee(ctx.imports, dotted, (name) => concurrencyConstruct(name) !== undefined);
   return qualified ? concurrencyConstruct(qualified.qualified) : undefined;

@@ -5,7 +5,7 @@
  */
 import { CONCURRENCY_CONSTRUCTS } from '../../../catalog/concurrency';
 import type { ConcurrencyConstruct } from '../../../catalog/concurrencySchema';
-import { FieldName, NodeKind } from '../../syntax/nodeKinds';
+import { NodeKind } from '../../syntax/nodeKinds';
 import type { SyntaxNode } from '../../syntax/parser';
 import { constructionOf, constructOfCallee, type ConcurrencyContext } from './context';
 import { functionCall, loopLength, positionalArgs, sum, tasksOfContainer, workerCalls, type Tasks, type WorkerCall } from './tasks';
@@ -34,7 +34,7 @@ export function collectSites(ctx: ConcurrencyContext): SiteWithTasks[] {
 }
 
 function siteOf(call: SyntaxNode, ctx: ConcurrencyContext): SiteWithTasks | undefined {
-  const callee = call.childForFieldName(FieldName.function);
+  const { callee, calleeType, object, name: method } = ctx.shapes(call);
   if (!callee) return undefined;
   const construct = constructOfCallee(call, ctx);
   const span = { start: call.startIndex, end: call.endIndex };
@@ -44,11 +44,9 @@ function siteOf(call: SyntaxNode, ctx: ConcurrencyContext): SiteWithTasks | unde
     return withTasks({ construct, span, calleeSpan, width: tasks.width, workers: [] }, tasks);
   }
   // A default-executor call repeated by a loop is a fan-out of its own; inside gather it is one task.
-  const executorCall = construct?.kind === 'to-thread' ? construct : construct === undefined ? loopExecutorOf(callee) : undefined;
+  const executorCall = construct?.kind === 'to-thread' ? construct : construct === undefined && calleeType === NodeKind.attribute ? loopExecutorOf(method) : undefined;
   if (executorCall) return loopedExecutorSite(call, executorCall, ctx, span, calleeSpan);
-  if (callee.type !== NodeKind.attribute) return undefined;
-  const object = callee.childForFieldName(FieldName.object);
-  const method = callee.childForFieldName(FieldName.attribute)?.text;
+  if (calleeType !== NodeKind.attribute) return undefined;
   // Only a method a construct has can start tasks: other method calls need no lookup.
   const owner = object && method && METHOD_WORDS.has(method) ? constructionOf(object, ctx) : undefined;
   if (!owner || !method) return undefined;
@@ -89,10 +87,8 @@ function loopedExecutorSite(call: SyntaxNode, construct: ConcurrencyConstruct, c
   return withTasks({ construct, span, calleeSpan, width, workers: [] }, { workers, width });
 }
 
-/** The loop-executor construct a method call (`loop.run_in_executor`) stands for. */
-function loopExecutorOf(callee: SyntaxNode): ConcurrencyConstruct | undefined {
-  if (callee.type !== NodeKind.attribute) return undefined;
-  const method = callee.childForFieldName(FieldName.attribute)?.text;
+/** The loop-executor construct a method (`run_in_executor` in `loop.run_in_executor`) stands for. */
+function loopExecutorOf(method: string | undefined): ConcurrencyConstruct | undefined {
   return CONCURRENCY_CONSTRUCTS.find((construct) => construct.kind === 'loop-executor' && construct.method === method);
 }
 

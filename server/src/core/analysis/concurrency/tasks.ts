@@ -7,7 +7,6 @@ import { CONCURRENCY_CONSTRUCTS, executorConstruct } from '../../../catalog/conc
 import type { ConcurrencyConstruct } from '../../../catalog/concurrencySchema';
 import { FieldName, NodeKind } from '../../syntax/nodeKinds';
 import type { SyntaxNode } from '../../syntax/parser';
-import { dottedName } from '../callSites';
 import { constructionOf, constructOfCallee, functionOf, parameterNames, type ConcurrencyContext } from './context';
 import type { Concurrency } from './types';
 import { argumentFor, defaultSize, lengthOf, sizeOf } from './width';
@@ -58,10 +57,7 @@ export function tasksOfContainer(node: SyntaxNode, ctx: ConcurrencyContext, dept
 /** The tasks of `tasks = []` filled by `tasks.append(fetch(u))` (in a loop) in the same scope. */
 function appendedTasks(name: SyntaxNode, ctx: ConcurrencyContext): Tasks {
   const scope = ctx.enclosing.scopeOf(name)?.id;
-  const appends = ctx.callNodes.filter((call) => {
-    const callee = call.childForFieldName(FieldName.function);
-    return callee !== null && dottedName(callee) === `${name.text}.append` && ctx.enclosing.scopeOf(call)?.id === scope;
-  });
+  const appends = ctx.callNodes.filter((call) => ctx.shapes(call).dotted === `${name.text}.append` && ctx.enclosing.scopeOf(call)?.id === scope);
   if (appends.length === 0) return NO_TASKS;
   const workers = appends.flatMap((call) => {
     const task = argumentFor(call, 'object', 0);
